@@ -1,0 +1,55 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Strict settings shared by every target (the swift-log habit: one loop, no exceptions).
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    // Invariant checks (event-queue order, slot accounting) run in debug builds and `swift test`,
+    // and compile away in release builds so that benchmarks do not pay for them.
+    .define("BATCHSIM_INTERNAL_CHECKS", .when(configuration: .debug)),
+]
+
+let package = Package(
+    name: "batchsim",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "batchsim", targets: ["batchsim"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Generic discrete-event machinery: clock, event queue, keyed random streams, distributions.
+        .target(name: "SimulationKernel"),
+        // Azure Batch + Key Vault semantics (SPEC §2): the scenario value, the state machines, metrics.
+        .target(name: "BatchModel", dependencies: ["SimulationKernel"]),
+        // Scenario files (YAML/JSON) → validated `Scenario` values, with source locations.
+        .target(
+            name: "ScenarioFormat",
+            dependencies: ["BatchModel", "SimulationKernel", .product(name: "Yams", package: "Yams")]
+        ),
+        // Summary metrics, impact, expectations, terminal table.
+        .target(name: "Reporting", dependencies: ["BatchModel", "ScenarioFormat"]),
+        // The thin command-line front end.
+        .executableTarget(
+            name: "batchsim",
+            dependencies: [
+                "BatchModel", "ScenarioFormat", "Reporting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Helpers shared by the test targets (run a YAML scenario, look up metrics).
+        .target(name: "TestSupport", dependencies: ["BatchModel", "ScenarioFormat", "Reporting"]),
+        .testTarget(name: "SimulationKernelTests", dependencies: ["SimulationKernel"]),
+        .testTarget(name: "BatchModelTests", dependencies: ["BatchModel", "TestSupport", "Reporting"]),
+        .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
+        .testTarget(name: "batchsimTests", dependencies: ["TestSupport"]),
+    ]
+)
+
+for target in package.targets {
+    target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
+}
