@@ -1,0 +1,76 @@
+import SimulationKernel
+
+extension Simulation {
+    /// Phase 2: one timeline action, in file order.
+    mutating func perform(entry index: Int) {
+        timelineRemaining -= 1
+        let action = scenario.timeline[index].action
+        if action.isControlPlane {
+            performControlPlane(action, entry: index)
+        } else if case .submitTasks = action {
+            // Submissions themselves happen in phase 5 and see the account after it reacts (rule 5).
+            emit(.job, jobOf(action), .actionApplied, detail: Int64(index))
+            startStream(block: submitBlockOfEntry[index])
+        } else {
+            performVaultAction(action, entry: index)
+        }
+    }
+
+    private func jobOf(_ action: TimelineAction) -> Int {
+        if case .submitTasks(let job, _) = action { return job }
+        return 0
+    }
+
+    /// Batch control-plane operations: rejected unless the account is accessible, except
+    /// `deleteAccount`, which only a deleted account refuses (SPEC §2, rules 5, 17, 18).
+    private mutating func performControlPlane(_ action: TimelineAction, entry index: Int) {
+        let allowed = action == .deleteAccount ? accountState != .deleted : accountIsAvailable
+        guard allowed else {
+            rejectedOperations += 1
+            emit(.account, 0, .operationRejected, detail: Int64(index))
+            return
+        }
+        switch action {
+        case .setKeyIdentifier(let identifier):
+            account.keyIdentifier = identifier
+            account.keySource = .microsoftKeyVault
+            emit(.account, 0, .actionApplied, detail: Int64(index))
+            requestAccountStep()
+        case .useMicrosoftManagedKey:
+            account.keySource = .microsoftBatch
+            emit(.account, 0, .actionApplied, detail: Int64(index))
+            requestAccountStep()
+        case .useCustomerManagedKey(let identifier):
+            if let identifier { account.keyIdentifier = identifier }
+            account.keySource = .microsoftKeyVault
+            emit(.account, 0, .actionApplied, detail: Int64(index))
+            requestAccountStep()
+        case .deleteAccount:
+            emit(.account, 0, .actionApplied, detail: Int64(index))
+            transition(to: .deleted, reason: nil)
+        case .resizePool(let pool, let dedicated, let lowPriority):
+            emit(.pool, pool, .actionApplied, detail: Int64(index))
+            resize(pool: pool, dedicated: dedicated, lowPriority: lowPriority)
+        default:
+            break
+        }
+    }
+
+    /// Sets a pool's targets (SPEC §2 rule 17): growth adds nodes after the highest index ever
+    /// used; shrinking removes the highest indices first within each priority, at once.
+    private mutating func resize(pool: Int, dedicated: Int?, lowPriority: Int?) {
+        var removed: [Int] = []
+        for (isLowPriority, target) in [(false, dedicated), (true, lowPriority)] {
+            guard let target else { continue }
+            let live = pools[pool].nodes.map(Int.init).filter {
+                !nodes[$0].isRemoved && nodes[$0].isLowPriority == isLowPriority
+            }
+            if target > live.count {
+                for _ in live.count..<target { addNode(pool: pool, lowPriority: isLowPriority) }
+            } else if target < live.count {
+                removed += live.suffix(live.count - target).reversed()
+            }
+        }
+        removeNodes(removed)
+    }
+}

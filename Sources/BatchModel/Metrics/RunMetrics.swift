@@ -1,0 +1,82 @@
+public import SimulationKernel
+
+/// The numbers of one run (SPEC §4 "Summary metrics"), before formatting. Times are in
+/// milliseconds; `nil` means the metric has no value (a percentile of nothing, a makespan
+/// with work left).
+public struct RunMetrics: Hashable, Sendable {
+    public struct Tasks: Hashable, Sendable {
+        public var submitted = 0
+        public var completed = 0
+        public var failed = 0
+        public var incomplete = 0
+        public var dropped = 0
+        public var retries = 0
+        public var requeued = 0
+        public var requeuedDistinct = 0
+        public var rejectedSubmissions = 0
+        public var lostWork: SimTime = 0
+        public var makespan: SimTime?
+        public var waitP50: SimTime?
+        public var waitP95: SimTime?
+        public var waitP99: SimTime?
+        public var turnaroundP50: SimTime?
+        public var turnaroundP95: SimTime?
+        public var turnaroundP99: SimTime?
+        public var turnaroundMax: SimTime?
+    }
+
+    public struct Account: Hashable, Sendable {
+        public var outages = 0
+        public var unavailable: SimTime = 0
+        public var recovering: SimTime = 0
+        public var unrecoverable = false
+        public var rejectedOperations = 0
+        public var finalState = AccountState.accessible
+    }
+
+    public struct Nodes: Hashable, Sendable {
+        public var unusableNodeTime: SimTime = 0
+        public var billedNodeTime: SimTime = 0
+        public var peakUnusable = 0
+    }
+
+    public struct Cost: Hashable, Sendable {
+        public var total: Double = 0
+        public var whileUnusable: Double = 0
+    }
+
+    public struct Job: Hashable, Sendable {
+        public var id: String
+        public var completed = 0
+        public var failed = 0
+        public var makespan: SimTime?
+    }
+
+    public struct Pool: Hashable, Sendable {
+        public var id: String
+        public var unusableNodeTime: SimTime = 0
+        public var billedNodeTime: SimTime = 0
+        public var cost: Double = 0
+    }
+
+    public var tasks = Tasks()
+    public var account = Account()
+    public var nodes = Nodes()
+    public var cost = Cost()
+    public var jobs: [Job] = []
+    public var pools: [Pool] = []
+    /// When the run ended (SPEC §2 rule 1).
+    public var endTime: SimTime = 0
+}
+
+/// What a run leaves behind: its metrics, the final record of every task and node (for the
+/// event log's `tasks` and `nodes` tables), and how much work the engine did.
+public struct RunResult: Sendable {
+    public var metrics: RunMetrics
+    public var tasks: [TaskRecord]
+    public var nodes: [NodeRecord]
+    /// Events taken off the event queue.
+    public var processedEvents: Int
+    /// Events emitted to the sink (the rows an event log would hold).
+    public var emittedEvents: Int
+}

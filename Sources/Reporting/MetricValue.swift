@@ -1,0 +1,87 @@
+public import SimulationKernel
+
+/// One summary figure, typed so that it prints exactly as SPEC §4 says: counts as integers,
+/// times in seconds (integers when whole, else millisecond precision), costs to 6 decimals.
+public enum MetricValue: Hashable, Sendable, CustomStringConvertible {
+    case count(Int)
+    /// A time held in milliseconds, printed in seconds.
+    case seconds(SimTime)
+    /// A cost, already rounded to 6 decimals.
+    case cost(Double)
+    case null
+
+    /// Rounds a cost to 6 decimals, as every cost in a summary is.
+    public static func roundedCost(_ value: Double) -> MetricValue {
+        .cost(roundCost(value))
+    }
+
+    static func roundCost(_ value: Double) -> Double {
+        let rounded = (value * 1_000_000).rounded() / 1_000_000
+        return rounded == 0 ? 0 : rounded  // no "-0"
+    }
+
+    public static func seconds(_ value: SimTime?) -> MetricValue {
+        value.map { .seconds($0) } ?? .null
+    }
+
+    /// The value as a number (seconds for times), or nil for `null`.
+    public var number: Double? {
+        switch self {
+        case .count(let value): Double(value)
+        case .seconds(let milliseconds): Double(milliseconds) / 1000
+        case .cost(let value): value
+        case .null: nil
+        }
+    }
+
+    /// scenario − baseline, null when either is null (SPEC §2 rule 10).
+    public func minus(_ other: MetricValue) -> MetricValue {
+        switch (self, other) {
+        case (.count(let a), .count(let b)): .count(a - b)
+        case (.seconds(let a), .seconds(let b)): .seconds(a - b)
+        case (.cost(let a), .cost(let b)): .cost(Self.roundCost(a - b))
+        default: .null
+        }
+    }
+
+    /// The JSON text of the value.
+    public var description: String {
+        switch self {
+        case .count(let value):
+            return String(value)
+        case .seconds(let milliseconds):
+            return Self.formatSeconds(milliseconds)
+        case .cost(let value):
+            return Self.formatCost(value)
+        case .null:
+            return "null"
+        }
+    }
+
+    /// Milliseconds as seconds with no trailing zeros: 3300000 → "3300", 1500 → "1.5", -250 → "-0.25".
+    static func formatSeconds(_ milliseconds: SimTime) -> String {
+        let sign = milliseconds < 0 ? "-" : ""
+        let magnitude = milliseconds.magnitude
+        let whole = magnitude / 1000
+        let fraction = magnitude % 1000
+        guard fraction != 0 else { return sign + String(whole) }
+        var digits = String(fraction)
+        digits = String(repeating: "0", count: 3 - digits.count) + digits
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return "\(sign)\(whole).\(digits)"
+    }
+
+    /// A cost with at most 6 decimals and no exponent: 0.192 → "0.192", 12 → "12".
+    static func formatCost(_ value: Double) -> String {
+        let micro = Int64((value * 1_000_000).rounded())
+        let sign = micro < 0 ? "-" : ""
+        let magnitude = micro.magnitude
+        let whole = magnitude / 1_000_000
+        let fraction = magnitude % 1_000_000
+        guard fraction != 0 else { return sign + String(whole) }
+        var digits = String(fraction)
+        digits = String(repeating: "0", count: 6 - digits.count) + digits
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return "\(sign)\(whole).\(digits)"
+    }
+}
