@@ -7,33 +7,32 @@ extension Simulation {
         guard count > 0 else { return }
         unarrived += count
         var stream = ArrivalStream(block: block, base: now)
-        stream.nextTime = arrivalTime(of: 0, in: &stream)
+        stream.nextTime = arrivalTime(of: 0, block: block, base: now, previous: now)
         streams.append(stream)
         schedule(.arrival, at: stream.nextTime, phase: Phase.submissions, a: streams.count - 1)
     }
 
-    /// Arrival time of a block's i-th task in arrival order (SPEC §2 rule 8).
-    private func arrivalTime(of index: Int, in stream: inout ArrivalStream) -> SimTime {
-        let plan = blocks[stream.block]
-        switch plan.tasks.arrival {
+    /// Arrival time of a block's i-th task in arrival order (SPEC §2 rule 8); `previous` is the
+    /// arrival time of task i − 1 (the stream's base for the first), which Poisson gaps add to.
+    private func arrivalTime(of index: Int, block: Int, base: SimTime, previous: SimTime) -> SimTime {
+        switch blocks[block].tasks.arrival {
         case .at(let offset):
-            return stream.base + offset
+            return base + offset
         case .every(let interval, let from):
-            return stream.base + from + SimTime(index) * interval
+            return base + from + SimTime(index) * interval
         case .poisson(let perHour):
-            let previous = index == 0 ? stream.base : stream.nextTime
             let mean = Double(SimTime.millisecondsPerHour) / perHour
-            var random = random(Purpose.arrival, UInt64(plan.firstTask + index))
+            var random = random(Purpose.arrival, UInt64(blocks[block].firstTask + index))
             return previous + DurationDistribution.exponential(mean: mean).sample(&random)
         case .trace(let rows):
-            return stream.base + rows[Int(plan.traceOrder[index])].submit
+            return base + rows[Int(blocks[block].traceOrder[index])].submit
         }
     }
 
     /// The task number of a block's i-th task in arrival order.
     private func taskNumber(_ index: Int, in block: Int) -> Int {
-        let plan = blocks[block]
-        return plan.traceOrder.isEmpty ? plan.firstTask + index : plan.firstTask + Int(plan.traceOrder[index])
+        blocks[block].traceOrder.isEmpty
+            ? blocks[block].firstTask + index : blocks[block].firstTask + Int(blocks[block].traceOrder[index])
     }
 
     /// Phase 5: every task of the stream due now reaches its client.
@@ -47,7 +46,12 @@ extension Simulation {
             tasks[task].arrival = now
             attemptSubmission(task)
             if streams[index].next < count {
-                streams[index].nextTime = arrivalTime(of: streams[index].next, in: &streams[index])
+                streams[index].nextTime = arrivalTime(
+                    of: streams[index].next,
+                    block: block,
+                    base: streams[index].base,
+                    previous: now
+                )
             }
         }
         if streams[index].next < count {
@@ -89,17 +93,17 @@ extension Simulation {
         rejectedSubmissions += 1
         rejectedOperations += 1
         emit(.client, job, .submissionRejected, detail: Int64(task))
-        switch scenario.jobs[job].client {
-        case .retry(let every, let maxAttempts) where tasks[task].clientAttempts < maxAttempts:
+        let client = jobRuntime[job]
+        if client.retryEvery > 0 && tasks[task].clientAttempts < client.maxAttempts {
             tasks[task].phase = .atClient
             atClient += 1
-            let retryAt = now + every
+            let retryAt = now + client.retryEvery
             retryQueues[job].append(Int32(task), at: retryAt)
             if !retryQueues[job].eventPending {
                 retryQueues[job].eventPending = true
                 schedule(.retry, at: retryAt, phase: Phase.submissions, a: job)
             }
-        default:
+        } else {
             tasks[task].phase = .dropped
             dropped += 1
             emit(.client, job, .taskDropped, detail: Int64(task))

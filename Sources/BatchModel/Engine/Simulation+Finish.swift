@@ -63,15 +63,11 @@ extension Simulation {
             }
         }
         metrics.makespan = allDone && lastFinish >= 0 ? lastFinish : nil
-        waits.sort()
-        turnarounds.sort()
-        metrics.waitP50 = Percentiles.nearestRank(50, of: waits)
-        metrics.waitP95 = Percentiles.nearestRank(95, of: waits)
-        metrics.waitP99 = Percentiles.nearestRank(99, of: waits)
-        metrics.turnaroundP50 = Percentiles.nearestRank(50, of: turnarounds)
-        metrics.turnaroundP95 = Percentiles.nearestRank(95, of: turnarounds)
-        metrics.turnaroundP99 = Percentiles.nearestRank(99, of: turnarounds)
-        metrics.turnaroundMax = turnarounds.last
+        let wait = Percentiles.nearestRanks([50, 95, 99, 100], of: &waits)
+        (metrics.waitP50, metrics.waitP95, metrics.waitP99) = (wait[0], wait[1], wait[2])
+        let turnaround = Percentiles.nearestRanks([50, 95, 99, 100], of: &turnarounds)
+        (metrics.turnaroundP50, metrics.turnaroundP95, metrics.turnaroundP99, metrics.turnaroundMax) =
+            (turnaround[0], turnaround[1], turnaround[2], turnaround[3])
         return metrics
     }
 

@@ -25,6 +25,7 @@ extension Simulation {
     /// Numbers every task the scenario defines (SPEC §2 rule 8): job blocks in file order,
     /// then `submitTasks` blocks in file order.
     mutating func planTasks() {
+        tasks.reserveCapacity(scenario.definedTaskCount)
         for (jobIndex, job) in scenario.jobs.enumerated() {
             addBlock(job: jobIndex, tasks: job.tasks)
         }
@@ -45,7 +46,13 @@ extension Simulation {
         }
         let blockIndex = Int32(blocks.count)
         blocks.append(plan)
-        tasks.reserveCapacity(tasks.count + block.count)
+        blockRuntime.append(
+            BlockRuntime(
+                failureProbability: block.failureProbability,
+                maxTaskRetryCount: Int32(clamping: block.maxTaskRetryCount),
+                checkpointEvery: block.checkpointEvery ?? 0
+            )
+        )
         for index in 0..<block.count {
             var slots = block.requiredSlots
             var duration: SimTime = -1

@@ -4,11 +4,11 @@ extension Simulation {
     /// Puts an accepted task in its pool's queue at its place: job priority, then acceptance
     /// time, then task number. A requeued or retried task keeps its place.
     mutating func enqueue(_ task: Int) {
-        let job = Int(tasks[task].job)
-        let pool = scenario.jobs[job].pool
+        let job = jobRuntime[Int(tasks[task].job)]
+        let pool = job.pool
         tasks[task].phase = .queued
         queued += 1
-        let key = PoolQueue.key(priority: scenario.jobs[job].priority, acceptedAt: tasks[task].accepted)
+        let key = PoolQueue.key(priority: job.priority, acceptedAt: tasks[task].accepted)
         pools[pool].queue.insert(PoolQueue.Entry(key: key, task: Int32(task)), slots: tasks[task].requiredSlots)
         pools[pool].dirty = true
     }
@@ -78,7 +78,7 @@ extension Simulation {
         guard tasks[task].phase == .running, tasks[task].generation == generation else { return }
         release(task)
         let block = Int(tasks[task].block)
-        let failureProbability = blocks[block].tasks.failureProbability
+        let failureProbability = blockRuntime[block].failureProbability
         var attemptFailed = false
         if failureProbability > 0 {
             var stream = random(Purpose.failure, UInt64(task), UInt64(tasks[task].retries))
@@ -88,7 +88,7 @@ extension Simulation {
             finish(task, as: .succeeded)
             return
         }
-        guard Int(tasks[task].retries) < blocks[block].tasks.maxTaskRetryCount else {
+        guard tasks[task].retries < blockRuntime[block].maxTaskRetryCount else {
             finish(task, as: .failed)
             return
         }
@@ -132,10 +132,8 @@ extension Simulation {
         for task in stopped.map({ Int($0) }) {
             let block = Int(tasks[task].block)
             let progress = tasks[task].checkpoint + (now - tasks[task].attemptStart)
-            var kept: SimTime = 0
-            if let every = blocks[block].tasks.checkpointEvery, every > 0 {
-                kept = progress / every * every
-            }
+            let every = blockRuntime[block].checkpointEvery
+            let kept = every > 0 ? progress / every * every : 0
             let lost = progress - kept
             release(task)
             tasks[task].checkpoint = kept

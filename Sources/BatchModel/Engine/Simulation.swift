@@ -54,7 +54,26 @@ public struct Simulation {
         var allocationState = PoolAllocationState.steady
     }
 
+    /// Per-job settings the hot paths read, flattened out of `Scenario` (no reference counting).
+    struct JobRuntime {
+        var pool: Int
+        var priority: Int
+        /// 0 for a client that drops rejected tasks.
+        var retryEvery: SimTime
+        var maxAttempts: Int32
+    }
+
+    /// Per-block settings the hot paths read.
+    struct BlockRuntime {
+        var failureProbability: Double
+        var maxTaskRetryCount: Int32
+        /// 0 without checkpoints.
+        var checkpointEvery: SimTime
+    }
+
     let scenario: Scenario
+    let jobRuntime: [JobRuntime]
+    var blockRuntime: [BlockRuntime] = []
     let sink: (any EventSink)?
     let limit: SimTime
 
@@ -114,6 +133,14 @@ public struct Simulation {
         vault = VaultState(scenario.keyVault)
         pools = scenario.pools.map { pool in
             PoolRuntime(slots: SlotTree(capacity: pool.dedicatedNodes + pool.lowPriorityNodes))
+        }
+        jobRuntime = scenario.jobs.map { job in
+            var runtime = JobRuntime(pool: job.pool, priority: job.priority, retryEvery: 0, maxAttempts: 1)
+            if case .retry(let every, let maxAttempts) = job.client {
+                runtime.retryEvery = every
+                runtime.maxAttempts = Int32(clamping: maxAttempts)
+            }
+            return runtime
         }
         retryQueues = Array(repeating: RetryQueue(), count: scenario.jobs.count)
         timelineRemaining = scenario.timeline.count
