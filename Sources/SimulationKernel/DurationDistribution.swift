@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A distribution of durations, sampled to whole milliseconds (SPEC §3 "Distributions").
@@ -51,7 +51,13 @@ public enum DurationDistribution: Hashable, Sendable {
         case .fixed(let value): return Double(value)
         case .uniform(let low, let high): return (low + high) / 2
         case .exponential(let mean): return mean
-        case .normal(let mean, _): return mean
+        case .normal(let mean, let standardDeviation):
+            // Negative draws are redrawn: the mean of a normal truncated at 0.
+            guard standardDeviation > 0 else { return max(mean, 0) }
+            let alpha = -mean / standardDeviation
+            let density = exp(-alpha * alpha / 2) / (2 * Double.pi).squareRoot()
+            let survival = erfc(alpha / 2.0.squareRoot()) / 2
+            return survival > 0 ? mean + standardDeviation * density / survival : 0
         case .logNormal(let median, let sigma): return median * exp(sigma * sigma / 2)
         case .triangular(let minimum, let mode, let maximum): return (minimum + mode + maximum) / 3
         case .choice(let alternatives):

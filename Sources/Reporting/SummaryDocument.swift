@@ -1,0 +1,78 @@
+public import BatchModel
+
+/// `summary.json`: the run's identity and its metrics (SPEC §4), rendered with a stable key
+/// order so that the same inputs give byte-identical files.
+///
+/// Layout: identity fields first, then `"metrics"`, a flat object whose keys are the dotted
+/// names `expect:` uses — scenario metrics, then `baseline.*`, then `impact.*`.
+public struct SummaryDocument: Sendable {
+    public var scenarioName: String
+    public var description: String?
+    public var seed: UInt64
+    public var toolVersion: String
+    /// When each run ended, in milliseconds (baseline nil with `--no-baseline`).
+    public var endTime: Int64
+    public var baselineEndTime: Int64?
+    public var warnings: [String]
+    public var summary: Summary
+
+    public init(
+        scenarioName: String,
+        description: String?,
+        seed: UInt64,
+        toolVersion: String = ToolVersion.current,
+        endTime: Int64,
+        baselineEndTime: Int64?,
+        warnings: [String] = [],
+        summary: Summary
+    ) {
+        self.scenarioName = scenarioName
+        self.description = description
+        self.seed = seed
+        self.toolVersion = toolVersion
+        self.endTime = endTime
+        self.baselineEndTime = baselineEndTime
+        self.warnings = warnings
+        self.summary = summary
+    }
+
+    /// The JSON text, two-space indented, ending with a newline.
+    public func json() -> String {
+        var out = "{\n"
+        out += "  \"scenario\": \(JSONText.string(scenarioName)),\n"
+        if let description { out += "  \"description\": \(JSONText.string(description)),\n" }
+        out += "  \"seed\": \(seed),\n"
+        out += "  \"toolVersion\": \(JSONText.string(toolVersion)),\n"
+        out += "  \"endSeconds\": \(MetricValue.seconds(endTime)),\n"
+        if let baselineEndTime { out += "  \"baselineEndSeconds\": \(MetricValue.seconds(baselineEndTime)),\n" }
+        out += "  \"warnings\": [" + warnings.map(JSONText.string).joined(separator: ", ") + "],\n"
+        out += "  \"metrics\": {\n"
+        out += summary.metrics.map { "    \(JSONText.string($0.name)): \($0.value)" }.joined(separator: ",\n")
+        out += "\n  }\n}\n"
+        return out
+    }
+}
+
+/// Minimal JSON string quoting (RFC 8259 §7).
+enum JSONText {
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

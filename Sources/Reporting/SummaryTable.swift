@@ -1,0 +1,55 @@
+/// The compact terminal table printed after `run`: the figures an SRE glances at, for the
+/// scenario, its baseline and the difference.
+public enum SummaryTable {
+    /// Rows shown, in order, with their labels.
+    public static let rows: [(label: String, metric: String)] = [
+        ("tasks completed", "tasks.completed"),
+        ("tasks failed", "tasks.failed"),
+        ("tasks dropped", "tasks.dropped"),
+        ("tasks incomplete", "tasks.incomplete"),
+        ("requeues", "tasks.requeued"),
+        ("rejected submissions", "tasks.rejectedSubmissions"),
+        ("lost work (s)", "tasks.lostWorkSeconds"),
+        ("makespan (s)", "tasks.makespanSeconds"),
+        ("turnaround p95 (s)", "tasks.turnaroundSeconds.p95"),
+        ("outages", "account.outages"),
+        ("unavailable (s)", "account.unavailableSeconds"),
+        ("rejected operations", "account.rejectedOperations"),
+        ("unusable node-seconds", "nodes.unusableNodeSeconds"),
+        ("billed node-seconds", "nodes.billedNodeSeconds"),
+        ("cost", "cost.total"),
+        ("cost while unusable", "cost.whileUnusable"),
+    ]
+
+    /// Renders the table; without a baseline only the scenario column is shown.
+    public static func render(_ summary: Summary, title: String) -> String {
+        let hasBaseline = summary["baseline.tasks.completed"] != nil
+        var table: [[String]] = [hasBaseline ? ["", "scenario", "baseline", "impact"] : ["", "scenario"]]
+        for row in rows {
+            var line = [row.label, summary[row.metric]?.description ?? "-"]
+            if hasBaseline {
+                line.append(summary["baseline." + row.metric]?.description ?? "-")
+                line.append(signed(summary["impact." + row.metric]))
+            }
+            table.append(line)
+        }
+        let widths = (0..<table[0].count).map { column in table.map { $0[column].count }.max() ?? 0 }
+        var out = title + "\n"
+        for (index, line) in table.enumerated() {
+            let cells = line.enumerated().map { column, cell in
+                column == 0
+                    ? cell + String(repeating: " ", count: widths[0] - cell.count)
+                    : String(repeating: " ", count: widths[column] - cell.count) + cell
+            }
+            out += cells.joined(separator: "  ") + "\n"
+            if index == 0 { out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
+        }
+        return out
+    }
+
+    private static func signed(_ value: MetricValue?) -> String {
+        guard let value else { return "-" }
+        guard let number = value.number else { return value.description }
+        return number > 0 ? "+" + value.description : value.description
+    }
+}
