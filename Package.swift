@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "SimulationKernelTests", dependencies: ["SimulationKernel"]),
         .testTarget(name: "BatchModelTests", dependencies: ["BatchModel", "TestSupport", "Reporting"]),
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TestSupport"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ScenarioFormat", "BatchModel", "TestSupport"]),
         .testTarget(name: "batchsimTests", dependencies: ["TestSupport"]),
     ]
 )

@@ -1,1 +1,13 @@
-@main struct Main { static func main() {} }
+import ArgumentParser
+
+/// The `batchsim` command line: run, validate and (in later releases) check, report and sweep
+/// scenarios of Azure Batch accounts losing their customer-managed key.
+@main
+struct BatchSim: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batchsim",
+        abstract: "Simulate what happens to Azure Batch pools, nodes, tasks and cost when Batch loses its CMK.",
+        version: ToolVersionText.text,
+        subcommands: [RunCommand.self]
+    )
+}

@@ -60,7 +60,9 @@ extension Simulation {
         case .removeAccessPolicy(let principal):
             return vaultOutcome(vault.accessPolicies.removeValue(forKey: principalName(principal)) != nil)
         case .assignRole(let principal, let role):
-            let assignment = (principal: principalName(principal), role: (role ?? RoleAssignment.defaultRole).lowercased())
+            let assignment = (
+                principal: principalName(principal), role: (role ?? RoleAssignment.defaultRole).lowercased()
+            )
             if !vault.roleAssignments.contains(where: { $0 == assignment }) { vault.roleAssignments.append(assignment) }
             return vaultOutcome(true)
         case .removeRoleAssignment(let principal, let role):
@@ -116,7 +118,8 @@ extension Simulation {
             guard !vault.keys[key].versions.contains(where: { $0.id == id }) else { return outcome(false) }
             addVersion(
                 key: key,
-                VaultState.Version(id: id, enabled: version.enabled, expires: version.expires, notBefore: version.notBefore)
+                VaultState.Version(
+                    id: id, enabled: version.enabled, expires: version.expires, notBefore: version.notBefore)
             )
             return outcome(true)
         case .setKeyExpiry(_, let version, let expires):

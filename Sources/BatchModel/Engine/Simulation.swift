@@ -200,7 +200,8 @@ public struct Simulation {
         queue.schedule(
             at: time,
             phase: phase,
-            Payload(kind: kind, a: Int32(truncatingIfNeeded: a), b: Int32(truncatingIfNeeded: b), generation: generation)
+            Payload(
+                kind: kind, a: Int32(truncatingIfNeeded: a), b: Int32(truncatingIfNeeded: b), generation: generation)
         )
     }
 

@@ -75,12 +75,12 @@ struct SlotTree {
     }
 
     #if BATCHSIM_INTERNAL_CHECKS
-    /// Every inner entry is the max of its children.
-    func isConsistent() -> Bool {
-        for index in 1..<leafBase where tree[index] != max(tree[2 * index], tree[2 * index + 1]) {
-            return false
+        /// Every inner entry is the max of its children.
+        func isConsistent() -> Bool {
+            for index in 1..<leafBase where tree[index] != max(tree[2 * index], tree[2 * index + 1]) {
+                return false
+            }
+            return true
         }
-        return true
-    }
     #endif
 }

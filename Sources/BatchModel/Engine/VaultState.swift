@@ -84,7 +84,9 @@ struct VaultState {
             guard let permissions = accessPolicies[principal] else { return false }
             return AccessPolicy.requiredPermissions.allSatisfy { permissions.contains($0) }
         case .rbac:
-            return roleAssignments.contains { $0.principal == principal && RoleAssignment.keyUsingRoles.contains($0.role) }
+            return roleAssignments.contains {
+                $0.principal == principal && RoleAssignment.keyUsingRoles.contains($0.role)
+            }
         }
     }
 

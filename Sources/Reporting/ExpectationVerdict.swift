@@ -1,0 +1,55 @@
+public import ScenarioFormat
+
+/// The outcome of one `expect:` line against a run's summary (SPEC §3 `expect:`).
+public struct ExpectationVerdict: Sendable {
+    public var expectation: Expectation
+    /// The metric's value, or nil when the summary has no such metric.
+    public var actual: MetricValue?
+    public var passed: Bool
+
+    /// Judges every expectation against `summary`, in file order.
+    public static func judge(_ expectations: [Expectation], against summary: Summary) -> [ExpectationVerdict] {
+        expectations.map { expectation in
+            let actual = summary[expectation.metric]
+            return ExpectationVerdict(
+                expectation: expectation,
+                actual: actual,
+                passed: actual.map { passes(expectation.check, $0) } ?? false
+            )
+        }
+    }
+
+    /// Whether a value satisfies a check. Exact values compare as numbers, with a margin far
+    /// below the summary's own precision (milliseconds, micro-units of cost).
+    public static func passes(_ check: Expectation.Check, _ value: MetricValue) -> Bool {
+        guard let number = value.number else { return check == .isNull }
+        switch check {
+        case .isNull: return false
+        case .equals(let expected): return abs(number - expected) <= 1e-9 * max(1, abs(expected))
+        case .between(let low, let high): return number >= low && number <= high
+        case .atLeast(let low): return number >= low
+        case .atMost(let high): return number <= high
+        }
+    }
+
+    /// The expected value as written: `3300`, `null`, `between [a, b]`, `at least x`, `at most x`.
+    public var expectedText: String {
+        switch expectation.check {
+        case .isNull: "null"
+        case .equals(let value): Self.format(value)
+        case .between(let low, let high): "between \(Self.format(low)) and \(Self.format(high))"
+        case .atLeast(let value): "at least \(Self.format(value))"
+        case .atMost(let value): "at most \(Self.format(value))"
+        }
+    }
+
+    /// One line for people: `PASS account.outages: expected 1, got 1`.
+    public var line: String {
+        let got = actual?.description ?? "no such metric"
+        return "\(passed ? "PASS" : "FAIL") \(expectation.metric): expected \(expectedText), got \(got)"
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}

@@ -1,0 +1,206 @@
+public import BatchModel
+internal import Foundation
+internal import SimulationKernel
+
+/// A scenario read from a file: the validated value, its `expect:` lines, warnings, and the text itself
+/// (for hashing into the event log).
+public struct LoadedScenario: Sendable {
+    public var scenario: Scenario
+    public var expectations: [Expectation]
+    public var warnings: [Diagnostic]
+    public var path: String
+    public var source: String
+
+    public init(scenario: Scenario, expectations: [Expectation], warnings: [Diagnostic], path: String, source: String) {
+        self.scenario = scenario
+        self.expectations = expectations
+        self.warnings = warnings
+        self.path = path
+        self.source = source
+    }
+}
+
+/// Reads scenario files (YAML, or JSON of the same shape) into validated `Scenario` values (SPEC §3).
+///
+/// The whole file is read before failing, so a `ScenarioError` lists every error, in file order, each as
+/// `file:line:column: error: what was expected, found what`.
+public enum ScenarioLoader {
+    static let topKeys = [
+        "name", "description", "seed", "horizon", "vars", "account", "keyVault", "pools", "jobs", "timeline", "expect",
+    ]
+
+    /// Reads and validates the file at `path`; `overrides` are `--set name=value` pairs for `vars:`.
+    public static func load(path: String, overrides: [String: String] = [:]) throws(ScenarioError) -> LoadedScenario {
+        func fail(_ message: String) -> ScenarioError {
+            ScenarioError(diagnostics: [Diagnostic(severity: .error, location: nil, message: message, file: path)])
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw fail("cannot read the scenario: no such file")
+        }
+        guard !isDirectory.boolValue else { throw fail("cannot read the scenario: it is a directory") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size <= 64 << 20 else { throw fail("the scenario file is \(size) bytes; the limit is 64 MiB") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw fail("cannot read the scenario: permission denied or not a regular file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw fail("cannot read the scenario: expected UTF-8 text, found undecodable bytes")
+        }
+        return try load(text: text, path: path, overrides: overrides)
+    }
+
+    /// Reads and validates scenario text; trace files are found relative to `path`'s directory.
+    public static func load(
+        text: String, path: String = "<inline>", overrides: [String: String] = [:]
+    ) throws(ScenarioError) -> LoadedScenario {
+        let log = DiagnosticLog(file: path)
+        let parsed: YNode?
+        do {
+            parsed = try YAMLTree.parse(text, file: path)
+        } catch {
+            guard case .diagnostic(let diagnostic) = error else { throw ScenarioError(diagnostics: []) }
+            throw ScenarioError(diagnostics: [diagnostic])
+        }
+        guard let parsed, !parsed.isNull else {
+            throw ScenarioError(diagnostics: [
+                Diagnostic(
+                    severity: .error, location: nil,
+                    message: "the scenario is empty: expected a mapping with name, pools and jobs", file: path)
+            ])
+        }
+        let root = Variables.substitute(in: parsed, overrides: overrides, log: log)
+        let result = ScenarioBuilder(log: log, path: path).build(root)
+        guard !log.hasErrors, let (scenario, expectations) = result else {
+            throw ScenarioError(diagnostics: log.sorted(.error))
+        }
+        return LoadedScenario(
+            scenario: scenario, expectations: expectations, warnings: log.sorted(.warning), path: path, source: text)
+    }
+}
+
+/// Decodes the top level of a scenario and checks the cross-cutting rules: unique ids and the limits.
+private struct ScenarioBuilder {
+    let log: DiagnosticLog
+    let path: String
+
+    func build(_ root: YNode) -> (Scenario, [Expectation])? {
+        let reader = NodeReader(log: log)
+        guard let fields = reader.mapping(root, "the scenario", keys: ScenarioLoader.topKeys) else { return nil }
+        let name = fields.string("name", required: true)
+        let description = fields.string("description")
+        let seed = fields["seed"].flatMap { reader.uint64($0, "seed") } ?? 0
+        let horizon = fields.duration("horizon", minimum: 1)
+        if let horizon, horizon > ScenarioLimits.maximumHorizon, let node = fields["horizon"] {
+            reader.error("horizon: expected at most 366d (the limit), found \(node.found)", at: node)
+        }
+        var anchors = WarningAnchors()
+        let account = AccountDecoder(reader: reader).decode(fields["account"], anchors: &anchors)
+        let vaultDecoder = KeyVaultDecoder(reader: reader, principal: account.principal)
+        anchors.keyVault = fields["keyVault"]?.location
+        let keyVault = fields["keyVault"].flatMap { vaultDecoder.decode($0) }
+
+        let pools = decodePools(fields, reader)
+        let traces = TraceLoader(scenarioPath: path, log: log)
+        let taskDecoder = TaskBlockDecoder(reader: reader, traces: traces)
+        let jobs = decodeJobs(fields, reader, taskDecoder, poolIds: pools.map(\.id))
+        let timeline = fields["timeline"].map {
+            TimelineDecoder(
+                reader: reader, tasks: taskDecoder, vault: vaultDecoder, keyNames: keyVault?.keys.map(\.name) ?? [],
+                poolIds: pools.map(\.id), jobIds: jobs.ids, jobTasks: jobs.inheritance
+            ).decode($0)
+        }
+        let expectations = fields["expect"].map { ExpectationDecoder(reader: reader).decode($0) } ?? []
+        let blocks =
+            jobs.results.map { ($0.job, $0.tasks) }
+            + (timeline?.submissions ?? []).map { ($0.job, $0.tasks) }
+        checkTaskLimit(blocks.map(\.1), at: fields.location)
+        guard let name, !log.hasErrors else { return nil }
+        let scenario = Scenario(
+            name: name, description: description, seed: seed,
+            horizon: horizon, account: account, keyVault: keyVault, pools: pools, jobs: jobs.configs,
+            timeline: timeline?.entries ?? [])
+        ScenarioWarnings(log: log).check(
+            scenario, anchors: anchors, jobBlocks: blocks, timelineIdentifiers: timeline?.identifiers ?? [])
+        return (scenario, expectations)
+    }
+
+    private func nonEmptyList(_ fields: Fields, _ key: String, _ reader: NodeReader) -> [YNode] {
+        guard let items = fields.list(key, required: true) else { return [] }
+        if items.isEmpty, let node = fields[key] {
+            log.error("\(key): expected at least one entry, found an empty list", at: node.location)
+        }
+        return items
+    }
+
+    private func decodePools(_ fields: Fields, _ reader: NodeReader) -> [PoolConfig] {
+        var pools: [PoolConfig] = []
+        var seen: Set<String> = []
+        var nodes = 0
+        let decoder = PoolDecoder(reader: reader)
+        for (index, item) in nonEmptyList(fields, "pools", reader).enumerated() {
+            guard let pool = decoder.decode(item, "pools[\(index)]") else { continue }
+            if !seen.insert(pool.id.lowercased()).inserted {
+                reader.log.error(
+                    "id: expected a pool id not used before, found '\(pool.id)' again",
+                    at: idLocation(item))
+            }
+            nodes += pool.dedicatedNodes + pool.lowPriorityNodes
+            pools.append(pool)
+        }
+        if nodes > ScenarioLimits.maximumInitialNodes, let node = fields["pools"] {
+            reader.error(
+                "pools declare \(nodes) initial nodes; the limit is \(ScenarioLimits.maximumInitialNodes)",
+                at: node)
+        }
+        return pools
+    }
+
+    private struct Jobs {
+        var ids: [String] = []
+        var inheritance: [TaskBlockDecoder.Inheritance?] = []
+        var configs: [JobConfig] = []
+        var results: [(job: Int, tasks: TaskBlockDecoder.Result)] = []
+    }
+
+    private func decodeJobs(_ fields: Fields, _ reader: NodeReader, _ tasks: TaskBlockDecoder, poolIds: [String])
+        -> Jobs
+    {
+        var jobs = Jobs()
+        let decoder = JobDecoder(reader: reader, tasks: tasks, poolIds: poolIds)
+        for (index, item) in nonEmptyList(fields, "jobs", reader).enumerated() {
+            let (id, result) = decoder.decode(item, "jobs[\(index)]")
+            guard let id else { continue }
+            if jobs.ids.contains(where: { $0.lowercased() == id.lowercased() }) {
+                reader.log.error("id: expected a job id not used before, found '\(id)' again", at: idLocation(item))
+            }
+            jobs.ids.append(id)
+            jobs.inheritance.append(result.map { .init(block: $0.tasks.block, hasDuration: $0.tasks.hasDuration) })
+            if let result {
+                jobs.results.append((jobs.configs.count, result.tasks))
+                jobs.configs.append(result.job)
+            }
+        }
+        return jobs
+    }
+
+    private func idLocation(_ item: YNode) -> SourceLocation {
+        if case .mapping(let pairs) = item.kind, let pair = pairs.first(where: { $0.key.text == "id" }) {
+            return pair.value.location
+        }
+        return item.location
+    }
+
+    private func checkTaskLimit(_ blocks: [TaskBlockDecoder.Result], at location: SourceLocation) {
+        var total = 0
+        for block in blocks {
+            total += block.block.count
+            if total > ScenarioLimits.maximumTasks {
+                log.error(
+                    "the scenario defines more than \(ScenarioLimits.maximumTasks) tasks (the limit)",
+                    at: block.countLocation)
+                return
+            }
+        }
+    }
+}
