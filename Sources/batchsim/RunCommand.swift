@@ -37,6 +37,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Print engine statistics (events, events/s, wall time) to standard error.")
+    var stats = false
+
     func run() throws {
         let overrides = try VariableAssignments.parse(assignments)
         let loaded: LoadedScenario
@@ -51,7 +54,10 @@ struct RunCommand: ParsableCommand {
         var model = loaded.scenario
         if let seed { model.seed = seed }
 
+        let clock = ContinuousClock()
+        let started = clock.now
         let run = ScenarioRun.execute(model, withBaseline: !noBaseline)
+        if stats { printStatistics(run, seconds: (clock.now - started).seconds) }
         let document = SummaryDocument(
             scenarioName: model.name,
             description: model.description,
@@ -70,5 +76,23 @@ struct RunCommand: ParsableCommand {
             print(SummaryTable.render(run.summary, title: "\(model.name) (seed \(model.seed))"), terminator: "")
             print("wrote \(directory)/summary.json")
         }
+    }
+
+    private func printStatistics(_ run: ScenarioRun, seconds: Double) {
+        let processed = run.result.processedEvents + (run.baseline?.processedEvents ?? 0)
+        let emitted = run.result.emittedEvents + (run.baseline?.emittedEvents ?? 0)
+        let perSecond = seconds > 0 ? Double(processed) / seconds : 0
+        Terminal.printError(
+            "simulated: \(processed) queue events, \(emitted) model events in \(String(format: "%.3f", seconds)) s "
+                + "(\(Int(perSecond)) queue events/s)"
+        )
+    }
+}
+
+extension Duration {
+    /// The duration in seconds as a floating-point number.
+    var seconds: Double {
+        let (whole, attoseconds) = components
+        return Double(whole) + Double(attoseconds) / 1e18
     }
 }
