@@ -166,6 +166,9 @@ public struct Simulation {
                 handle(popped.payload)
             }
             dispatchDirtyPools()
+            #if BATCHSIM_INTERNAL_CHECKS
+                checkInvariants()
+            #endif
             if let next = queue.first, next.time == now { continue }
             if scenario.horizon == nil && isQuiescent { return now }
         }
