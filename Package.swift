@@ -25,18 +25,22 @@ let package = Package(
         .target(name: "SimulationKernel"),
         // Azure Batch + Key Vault semantics (SPEC §2): the scenario value, the state machines, metrics.
         .target(name: "BatchModel", dependencies: ["SimulationKernel"]),
+        // The system SQLite library (libsqlite3-dev) through a module map: no wrapper library.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // The SQLite event log: schema, batched writer on its own thread, readers.
+        .target(name: "EventStore", dependencies: ["BatchModel", "CSQLite"]),
         // Scenario files (YAML/JSON) → validated `Scenario` values, with source locations.
         .target(
             name: "ScenarioFormat",
             dependencies: ["BatchModel", "SimulationKernel", .product(name: "Yams", package: "Yams")]
         ),
         // Summary metrics, impact, expectations, terminal table.
-        .target(name: "Reporting", dependencies: ["BatchModel", "ScenarioFormat"]),
+        .target(name: "Reporting", dependencies: ["BatchModel", "ScenarioFormat", "EventStore"]),
         // The thin command-line front end.
         .executableTarget(
             name: "batchsim",
             dependencies: [
-                "BatchModel", "ScenarioFormat", "Reporting",
+                "BatchModel", "ScenarioFormat", "Reporting", "EventStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +54,6 @@ let package = Package(
     ]
 )
 
-for target in package.targets {
+for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
 }

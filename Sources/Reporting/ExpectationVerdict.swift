@@ -1,3 +1,4 @@
+public import BatchModel
 public import ScenarioFormat
 
 /// The outcome of one `expect:` line against a run's summary (SPEC §3 `expect:`).

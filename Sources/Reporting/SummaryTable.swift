@@ -1,3 +1,5 @@
+import BatchModel
+
 /// The compact terminal table printed after `run`: the figures an SRE glances at, for the
 /// scenario, its baseline and the difference.
 public enum SummaryTable {

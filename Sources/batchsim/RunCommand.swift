@@ -1,19 +1,20 @@
 import ArgumentParser
 import BatchModel
+import EventStore
 import Foundation
 import Reporting
 import ScenarioFormat
 
-/// `batchsim run SCENARIO`: simulates a scenario and its baseline, writes `summary.json` and
-/// prints the impact table.
+/// `batchsim run SCENARIO`: simulates a scenario and its baseline, writes the event log and
+/// `summary.json`, and prints the impact table.
 ///
 /// ```
-/// $ batchsim run Scenarios/key-disabled-during-peak.yaml
+/// $ batchsim run Scenarios/key-disabled-45m.yaml
 /// ```
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Simulate a scenario and its baseline; write Reports/<name>/summary.json."
+        abstract: "Simulate a scenario and its baseline; write Reports/<name>/{events.sqlite,summary.json}."
     )
 
     @Argument(help: "The scenario file (YAML or JSON).")
@@ -21,6 +22,9 @@ struct RunCommand: ParsableCommand {
 
     @Option(help: "Output directory (default: Reports/<scenario name>).")
     var out: String?
+
+    @Option(help: "Where to write the event log (default: <out>/events.sqlite).")
+    var db: String?
 
     @Option(help: "Override the scenario's seed.")
     var seed: UInt64?
@@ -30,6 +34,9 @@ struct RunCommand: ParsableCommand {
 
     @Flag(help: "Simulate the scenario only: no baseline. and impact. metrics.")
     var noBaseline = false
+
+    @Flag(help: "Write no event log (summary only).")
+    var noEvents = false
 
     @Flag(help: "Print the summary JSON to standard output instead of the table.")
     var json = false
@@ -41,6 +48,7 @@ struct RunCommand: ParsableCommand {
     var stats = false
 
     func run() throws {
+        Interruption.install()
         let overrides = try VariableAssignments.parse(assignments)
         let loaded: LoadedScenario
         do {
@@ -53,29 +61,59 @@ struct RunCommand: ParsableCommand {
         for warning in loaded.warnings where !quiet { Terminal.printError(warning.description) }
         var model = loaded.scenario
         if let seed { model.seed = seed }
+        let directory = out ?? "Reports/\(model.name)"
+        let warnings = loaded.warnings.map(\.message)
 
         let clock = ContinuousClock()
         let started = clock.now
-        let run = ScenarioRun.execute(model, withBaseline: !noBaseline)
+        let log = try noEvents ? nil : EventLogWriter(destination: db ?? directory + "/events.sqlite")
+        let sink = log?.makeSink(run: 1)
+        let baselineSink = noBaseline ? nil : log?.makeSink(run: 2)
+        let run = ScenarioRun.execute(model, withBaseline: !noBaseline, sink: sink, baselineSink: baselineSink)
+        if let log {
+            log.add(record(run.result, run: 1, variant: "scenario", model, warnings), sink: sink)
+            if let baseline = run.baseline {
+                log.add(record(baseline, run: 2, variant: "baseline", model.baseline, warnings), sink: baselineSink)
+            }
+            try log.commit()
+        }
         if stats { printStatistics(run, seconds: (clock.now - started).seconds) }
+
         let document = SummaryDocument(
             scenarioName: model.name,
             description: model.description,
             seed: model.seed,
             endTime: run.result.metrics.endTime,
             baselineEndTime: run.baseline?.metrics.endTime,
-            warnings: loaded.warnings.map(\.message),
+            warnings: warnings,
             summary: run.summary
         )
-        let directory = out ?? "Reports/\(model.name)"
         let text = document.json()
         try OutputFiles.write(text, to: directory + "/summary.json")
         if json {
             print(text, terminator: "")
         } else if !quiet {
             print(SummaryTable.render(run.summary, title: "\(model.name) (seed \(model.seed))"), terminator: "")
-            print("wrote \(directory)/summary.json")
+            print("wrote \(directory)/summary.json" + (log.map { " and \($0.destination)" } ?? ""))
         }
+    }
+
+    private func record(
+        _ result: RunResult,
+        run: Int64,
+        variant: String,
+        _ scenario: Scenario,
+        _ warnings: [String]
+    ) -> RunRecord {
+        RunRecord(
+            run: run,
+            variant: variant,
+            scenario: scenario,
+            scenarioSHA256: nil,
+            toolVersion: ToolVersion.current,
+            warnings: warnings,
+            result: result
+        )
     }
 
     private func printStatistics(_ run: ScenarioRun, seconds: Double) {

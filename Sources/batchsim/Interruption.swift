@@ -1,0 +1,23 @@
+import Dispatch
+import EventStore
+import Foundation
+
+/// SIGINT and SIGTERM stop a run cleanly: files being built under temporary names are
+/// removed, the previous outputs stay as they were, and the exit status is 130 or 143.
+enum Interruption {
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+    static func install() {
+        for (signalNumber, status) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                TemporaryFiles.removeAll()
+                FileHandle.standardError.write(Data("interrupted: nothing was written\n".utf8))
+                _exit(status)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
