@@ -120,7 +120,6 @@ public final class EventLogWriter: @unchecked Sendable {
             PRAGMA journal_mode = OFF;
             PRAGMA synchronous = OFF;
             PRAGMA cache_size = -65536;
-            PRAGMA temp_store = MEMORY;
             """
         )
         try database.execute("BEGIN;" + EventLogSchema.tables)
