@@ -8,14 +8,24 @@ public struct ExpectationVerdict: Sendable {
     public var actual: MetricValue?
     public var passed: Bool
 
+    /// Why a verdict failed beyond the value itself (an unknown metric, with a suggestion).
+    public var note: String?
+
     /// Judges every expectation against `summary`, in file order.
     public static func judge(_ expectations: [Expectation], against summary: Summary) -> [ExpectationVerdict] {
         expectations.map { expectation in
             let actual = summary[expectation.metric]
+            var note: String?
+            if actual == nil {
+                note =
+                    "unknown metric '\(expectation.metric)'"
+                    + EditDistance.hint(for: expectation.metric, among: summary.names)
+            }
             return ExpectationVerdict(
                 expectation: expectation,
                 actual: actual,
-                passed: actual.map { passes(expectation.check, $0) } ?? false
+                passed: actual.map { passes(expectation.check, $0) } ?? false,
+                note: note
             )
         }
     }
@@ -46,8 +56,17 @@ public struct ExpectationVerdict: Sendable {
 
     /// One line for people: `PASS account.outages: expected 1, got 1`.
     public var line: String {
-        let got = actual?.description ?? "no such metric"
-        return "\(passed ? "PASS" : "FAIL") \(expectation.metric): expected \(expectedText), got \(got)"
+        if let note { return "FAIL \(expectation.metric): \(note)" }
+        let got = actual?.description ?? "no value"
+        var text = "\(passed ? "PASS" : "FAIL") \(expectation.metric): expected \(expectedText), got \(got)"
+        if !passed, let difference { text += " (difference \(difference))" }
+        return text
+    }
+
+    /// actual − expected for a failed exact expectation, formatted like the metric.
+    public var difference: String? {
+        guard case .equals(let expected) = expectation.check, let number = actual?.number else { return nil }
+        return Self.format(((number - expected) * 1_000_000).rounded() / 1_000_000)
     }
 
     static func format(_ value: Double) -> String {

@@ -14,10 +14,13 @@ public struct ScenarioRun: Sendable {
     /// - Parameters:
     ///   - scenario: the scenario as loaded (its seed already overridden if asked).
     ///   - withBaseline: `false` for `--no-baseline`: no `baseline.` or `impact.` metrics.
+    ///   - baselineInParallel: run the baseline on a second thread (the default); `false` keeps
+    ///     the run on the caller's thread, for callers that bound their own worker threads.
     ///   - sink, baselineSink: receive each run's events.
     public static func execute(
         _ scenario: Scenario,
         withBaseline: Bool = true,
+        baselineInParallel: Bool = true,
         sink: (any EventSink)? = nil,
         baselineSink: (any EventSink)? = nil
     ) -> ScenarioRun {
@@ -28,6 +31,16 @@ public struct ScenarioRun: Sendable {
                 result: result,
                 baseline: nil,
                 summary: Summary(scenario: result.metrics, baseline: nil)
+            )
+        }
+        guard baselineInParallel else {
+            let result = Simulation.run(scenario, sink: sink)
+            let baseline = Simulation.run(scenario.baseline, sink: baselineSink)
+            return ScenarioRun(
+                scenario: scenario,
+                result: result,
+                baseline: baseline,
+                summary: Summary(scenario: result.metrics, baseline: baseline.metrics)
             )
         }
         let slot = BaselineSlot(sink: baselineSink)

@@ -1,9 +1,9 @@
 /// Levenshtein distance and "did you mean" suggestions for misspelt keys and names.
-enum EditDistance {
+public enum EditDistance {
     /// The Levenshtein distance between two strings, compared by Unicode scalar.
     ///
     /// - Complexity: O(a·b); callers compare short identifiers only.
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let left = Array(a.unicodeScalars)
         let right = Array(b.unicodeScalars)
         if left.isEmpty { return right.count }
@@ -22,7 +22,7 @@ enum EditDistance {
     }
 
     /// The closest candidate within `maximum` edits (case-insensitively), if any; ties go to the first.
-    static func suggestion(for word: String, among candidates: [String], maximum: Int = 2) -> String? {
+    public static func suggestion(for word: String, among candidates: [String], maximum: Int = 2) -> String? {
         guard word.count <= 64 else { return nil }
         let lowered = word.lowercased()
         var best: (String, Int)?
@@ -36,7 +36,7 @@ enum EditDistance {
     }
 
     /// `"; did you mean 'x'?"` or the empty string.
-    static func hint(for word: String, among candidates: [String]) -> String {
+    public static func hint(for word: String, among candidates: [String]) -> String {
         suggestion(for: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 }

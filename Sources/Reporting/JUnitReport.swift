@@ -1,0 +1,64 @@
+import ScenarioFormat
+
+/// JUnit XML for CI systems (GitHub Actions, Azure Pipelines and GitLab all display it): one
+/// `testsuite` per scenario file, one `testcase` per expectation.
+public enum JUnitReport {
+    public static func xml(_ results: [ScenarioCheckResult]) -> String {
+        let tests = results.reduce(0) { $0 + max($1.verdicts.count, $1.errors.isEmpty ? 0 : 1) }
+        let failures = results.reduce(0) { $0 + $1.failedCount }
+        let seconds = results.reduce(0) { $0 + $1.seconds }
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites name=\"batchsim check\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\""
+        out += " time=\"\(format(seconds))\">\n"
+        for result in results {
+            let count = max(result.verdicts.count, result.errors.isEmpty ? 0 : 1)
+            out += "  <testsuite name=\"\(escape(result.scenarioName))\" tests=\"\(count)\""
+            out += " failures=\"\(result.failedCount)\" errors=\"0\" time=\"\(format(result.seconds))\""
+            out += " file=\"\(escape(result.path))\">\n"
+            if !result.errors.isEmpty {
+                out += "    <testcase classname=\"\(escape(result.scenarioName))\" name=\"load\">\n"
+                out += "      <failure message=\"the scenario does not load\">"
+                out += escape(result.errors.joined(separator: "\n")) + "</failure>\n    </testcase>\n"
+            }
+            for verdict in result.verdicts {
+                out += "    <testcase classname=\"\(escape(result.scenarioName))\""
+                out += " name=\"\(escape(verdict.expectation.metric))\""
+                out += " file=\"\(escape(result.path))\" line=\"\(verdict.expectation.location.line)\""
+                if verdict.passed {
+                    out += "/>\n"
+                } else {
+                    out += ">\n      <failure message=\"\(escape(verdict.line))\">"
+                    out += escape("\(result.path):\(verdict.expectation.location.line): \(verdict.line)")
+                    out += "</failure>\n    </testcase>\n"
+                }
+            }
+            out += "  </testsuite>\n"
+        }
+        return out + "</testsuites>\n"
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default:
+                // XML 1.0 forbids most control characters, even escaped.
+                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" {
+                    out += "?"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
+    private static func format(_ seconds: Double) -> String {
+        String(Double((seconds * 1000).rounded()) / 1000)
+    }
+}
