@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+import TestSupport
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// `batchsim check`: verdicts, counts, exit status and JUnit output.
+struct CheckCommandTests {
+    static let passing = """
+        name: check-pass
+        description: four one-hour tasks on two nodes
+        pools: [{id: pool, dedicatedNodes: 2}]
+        jobs: [{id: job, pool: pool, tasks: {count: 4, duration: 1h}}]
+        expect:
+          tasks.completed: 4
+          tasks.makespanSeconds: 7200
+          account.outages: {atMost: 0}
+        """
+
+    static let failing = """
+        name: check-fail
+        description: the same, with two wrong expectations
+        pools: [{id: pool, dedicatedNodes: 2}]
+        jobs: [{id: job, pool: pool, tasks: {count: 4, duration: 1h}}]
+        expect:
+          tasks.completed: 4
+          tasks.makespanSeconds: 3600
+          tasks.complete: 4
+        """
+
+    static func directory(_ files: [String: String]) throws -> URL {
+        let directory = try CommandRunner.temporaryDirectory()
+        for (name, text) in files {
+            try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        return directory
+    }
+
+    @Test func passingScenariosExitZeroWithTheCount() throws {
+        let directory = try Self.directory(["a.yaml": Self.passing])
+        let outcome = try CommandRunner.run(["check", directory.path])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput.hasSuffix("3 passed, 0 failed\n"))
+        #expect(outcome.standardOutput.contains("PASS tasks.makespanSeconds: expected 7200, got 7200"))
+    }
+
+    @Test func failuresExitNonZeroAndShowExpectedAndActual() throws {
+        let directory = try Self.directory(["a.yaml": Self.passing, "b.yaml": Self.failing, "c.yaml": "name: x\n"])
+        let outcome = try CommandRunner.run(["check", directory.path, "--jobs", "2"])
+        #expect(outcome.status == 1)
+        let output = outcome.standardOutput
+        #expect(output.contains("FAIL tasks.makespanSeconds: expected 3600, got 7200 (difference 3600)"))
+        #expect(output.contains("FAIL tasks.complete: unknown metric 'tasks.complete'; did you mean 'tasks.completed'?"))
+        // a.yaml: 3 passed; b.yaml: 1 passed, 2 failed; c.yaml does not load: 1 failed.
+        #expect(output.hasSuffix("4 passed, 3 failed\n"))
+        // Results come in file order whatever finishes first.
+        let a = try #require(output.range(of: "a.yaml"))
+        let b = try #require(output.range(of: "b.yaml"))
+        let c = try #require(output.range(of: "c.yaml"))
+        #expect(a.lowerBound < b.lowerBound && b.lowerBound < c.lowerBound)
+    }
+
+    @Test func junitOutputIsWellFormedWithCorrectCounts() throws {
+        let directory = try Self.directory(["a.yaml": Self.passing, "b.yaml": Self.failing])
+        let junit = directory.appendingPathComponent("junit.xml")
+        let outcome = try CommandRunner.run(["check", directory.path, "--junit", junit.path])
+        #expect(outcome.status == 1)
+        let data = try Data(contentsOf: junit)
+        let counter = TestCaseCounter()
+        let parser = XMLParser(data: data)
+        parser.delegate = counter
+        #expect(parser.parse(), "JUnit XML must be well-formed")
+        #expect(counter.testCases == 6)
+        #expect(counter.failures == 2)
+        #expect(counter.rootAttributes["tests"] == "6")
+        #expect(counter.rootAttributes["failures"] == "2")
+    }
+
+    @Test func scenariosWithoutExpectationsAreSkipped() throws {
+        let directory = try Self.directory([
+            "plain.yaml": "name: plain\npools: [{id: p, dedicatedNodes: 1}]\njobs: [{id: j, pool: p, tasks: {count: 1, duration: 1m}}]\n"
+        ])
+        let outcome = try CommandRunner.run(["check", directory.path])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput == "0 passed, 0 failed\n")
+    }
+}
+
+/// Counts test cases and failures while parsing JUnit XML.
+final class TestCaseCounter: NSObject, XMLParserDelegate {
+    var testCases = 0
+    var failures = 0
+    var rootAttributes: [String: String] = [:]
+
+    func parser(
+        _ parser: XMLParser,
+        didStartElement elementName: String,
+        namespaceURI: String?,
+        qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        switch elementName {
+        case "testsuites": rootAttributes = attributes
+        case "testcase": testCases += 1
+        case "failure": failures += 1
+        default: break
+        }
+    }
+}
