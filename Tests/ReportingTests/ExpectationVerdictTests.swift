@@ -42,13 +42,17 @@ struct ExpectationVerdictTests {
         )
         #expect(verdicts.count == 1)
         #expect(verdicts[0].passed == false)
-        #expect(verdicts[0].line == "FAIL tasks.complete: unknown metric 'tasks.complete'; did you mean 'tasks.completed'?")
+        #expect(
+            verdicts[0].line == "FAIL tasks.complete: unknown metric 'tasks.complete'; did you mean 'tasks.completed'?")
     }
 
     @Test func failedExactExpectationShowsExpectedActualAndDifference() {
         let summary = Summary(scenarioMetrics: [("tasks.lostWorkSeconds", .seconds(18_000_000))], baselineMetrics: nil)
         let verdicts = ExpectationVerdict.judge(
-            [ScenarioFormat.Expectation(metric: "tasks.lostWorkSeconds", check: .equals(17_999.5), location: Self.location)],
+            [
+                ScenarioFormat.Expectation(
+                    metric: "tasks.lostWorkSeconds", check: .equals(17_999.5), location: Self.location)
+            ],
             against: summary
         )
         #expect(verdicts[0].line == "FAIL tasks.lostWorkSeconds: expected 17999.5, got 18000 (difference 0.5)")
