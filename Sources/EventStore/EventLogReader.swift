@@ -67,7 +67,7 @@ public enum EventLogReader {
         return runs
     }
 
-    private static func value(kind: String?, _ row: SQLiteStatement) -> MetricValue {
+    static func value(kind: String?, _ row: SQLiteStatement) -> MetricValue {
         switch kind {
         case "count": .count(Int(row.int64(3)))
         case "seconds": .seconds(row.int64(3))

@@ -1,0 +1,177 @@
+public import BatchModel
+import Foundation
+
+/// A sweep's results as SQLite (`sweep.sqlite`): the grid, one row per (point, replication)
+/// with its seed and variable values, and every run's summary metrics. Shards write the same
+/// shape, so `batchsim merge` can union them and recompute the statistics.
+public struct SweepRecord: Sendable {
+    public struct Run: Sendable {
+        public var point: Int
+        public var replication: Int
+        public var seed: UInt64
+        public var metrics: [(name: String, value: MetricValue)]
+
+        public init(point: Int, replication: Int, seed: UInt64, metrics: [(name: String, value: MetricValue)]) {
+            self.point = point
+            self.replication = replication
+            self.seed = seed
+            self.metrics = metrics
+        }
+    }
+
+    public var scenario: String
+    public var scenarioPath: String
+    public var toolVersion: String
+    public var replications: Int
+    public var variables: [(name: String, values: [String])]
+    public var runs: [Run]
+
+    public init(
+        scenario: String,
+        scenarioPath: String,
+        toolVersion: String,
+        replications: Int,
+        variables: [(name: String, values: [String])],
+        runs: [Run]
+    ) {
+        self.scenario = scenario
+        self.scenarioPath = scenarioPath
+        self.toolVersion = toolVersion
+        self.replications = replications
+        self.variables = variables
+        self.runs = runs
+    }
+}
+
+/// Writes and reads `sweep.sqlite`.
+public enum SweepStore {
+    public static let version = 1
+
+    static let schema = """
+        CREATE TABLE sweep (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE variables (position INTEGER NOT NULL, value_index INTEGER NOT NULL, name TEXT NOT NULL,
+                                value TEXT NOT NULL, PRIMARY KEY (position, value_index));
+        CREATE TABLE runs (run_id INTEGER PRIMARY KEY, point INTEGER NOT NULL, replication INTEGER NOT NULL,
+                           seed INTEGER NOT NULL, UNIQUE (point, replication));
+        CREATE TABLE metrics (run_id INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL,
+                              kind TEXT NOT NULL, value REAL, raw INTEGER, PRIMARY KEY (run_id, name));
+        CREATE VIEW run_metrics AS
+        SELECT r.point, r.replication, r.seed, m.name, m.value FROM runs r JOIN metrics m ON m.run_id = r.run_id;
+        """
+
+    /// Writes the record to `path`, built under a temporary name and renamed into place.
+    public static func write(_ record: SweepRecord, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).tmp-\(getpid())"
+        ).path
+        try? FileManager.default.removeItem(atPath: temporary)
+        TemporaryFiles.register(temporary)
+        do {
+            try writeFile(record, at: temporary)
+        } catch {
+            TemporaryFiles.remove(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            TemporaryFiles.remove(temporary)
+            throw SQLiteError(code: -1, message: "cannot move the sweep database to \(path)")
+        }
+        TemporaryFiles.unregister(temporary)
+    }
+
+    private static func writeFile(_ record: SweepRecord, at path: String) throws {
+        let database = try SQLiteDatabase(path: path)
+        try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN;" + schema)
+        let meta = try database.prepare("INSERT INTO sweep VALUES (?1, ?2)")
+        for (key, value) in [
+            ("scenario", record.scenario), ("scenarioPath", record.scenarioPath),
+            ("toolVersion", record.toolVersion), ("replications", String(record.replications)),
+        ] {
+            meta.bind(1, key)
+            meta.bind(2, value)
+            try meta.run()
+        }
+        let variable = try database.prepare("INSERT INTO variables VALUES (?1, ?2, ?3, ?4)")
+        for (position, entry) in record.variables.enumerated() {
+            for (index, value) in entry.values.enumerated() {
+                variable.bind(1, Int64(position))
+                variable.bind(2, Int64(index))
+                variable.bind(3, entry.name)
+                variable.bind(4, value)
+                try variable.run()
+            }
+        }
+        let run = try database.prepare("INSERT INTO runs VALUES (?1, ?2, ?3, ?4)")
+        let metric = try database.prepare("INSERT INTO metrics VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        for entry in record.runs {
+            let id = Int64(entry.point * record.replications + entry.replication)
+            run.bind(1, id)
+            run.bind(2, Int64(entry.point))
+            run.bind(3, Int64(entry.replication))
+            run.bind(4, Int64(bitPattern: entry.seed))
+            try run.run()
+            for (position, named) in entry.metrics.enumerated() {
+                let (kind, value, raw) = RowWriter.columns(named.value)
+                metric.bind(1, id)
+                metric.bind(2, Int64(position))
+                metric.bind(3, named.name)
+                metric.bind(4, kind)
+                metric.bind(5, value)
+                metric.bind(6, raw)
+                try metric.run()
+            }
+        }
+        try database.execute("COMMIT; PRAGMA user_version = \(version);")
+    }
+
+    /// Reads a sweep database (a whole sweep or one shard's part).
+    public static func read(_ path: String) throws -> SweepRecord {
+        let database = try SQLiteDatabase(path: path, readOnly: true)
+        let versionQuery = try database.prepare("PRAGMA user_version")
+        let found = try versionQuery.step() ? versionQuery.int64(0) : 0
+        _ = try? versionQuery.step()
+        guard found == version else {
+            throw SQLiteError(code: -1, message: "\(path) is not a batchsim sweep database (schema \(found))")
+        }
+        var meta: [String: String] = [:]
+        let metaQuery = try database.prepare("SELECT key, value FROM sweep")
+        while try metaQuery.step() { meta[metaQuery.string(0) ?? ""] = metaQuery.string(1) }
+        var variables: [(name: String, values: [String])] = []
+        let variableQuery = try database.prepare(
+            "SELECT position, name, value FROM variables ORDER BY position, value_index")
+        while try variableQuery.step() {
+            let position = Int(variableQuery.int64(0))
+            if position == variables.count { variables.append((variableQuery.string(1) ?? "", [])) }
+            variables[position].values.append(variableQuery.string(2) ?? "")
+        }
+        var runs: [SweepRecord.Run] = []
+        let runQuery = try database.prepare("SELECT run_id, point, replication, seed FROM runs ORDER BY run_id")
+        let metricQuery = try database.prepare(
+            "SELECT name, kind, value, raw FROM metrics WHERE run_id = ?1 ORDER BY position"
+        )
+        while try runQuery.step() {
+            var run = SweepRecord.Run(
+                point: Int(runQuery.int64(1)),
+                replication: Int(runQuery.int64(2)),
+                seed: UInt64(bitPattern: runQuery.int64(3)),
+                metrics: []
+            )
+            metricQuery.bind(1, runQuery.int64(0))
+            while try metricQuery.step() {
+                run.metrics.append(
+                    (metricQuery.string(0) ?? "", EventLogReader.value(kind: metricQuery.string(1), metricQuery)))
+            }
+            runs.append(run)
+        }
+        return SweepRecord(
+            scenario: meta["scenario"] ?? "",
+            scenarioPath: meta["scenarioPath"] ?? "",
+            toolVersion: meta["toolVersion"] ?? "",
+            replications: Int(meta["replications"] ?? "") ?? 0,
+            variables: variables,
+            runs: runs
+        )
+    }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import BatchModel
+import EventStore
+import Foundation
+import Reporting
+import ScenarioFormat
+
+/// `batchsim sweep SCENARIO --set name=v1,v2 ...`: what-if grids and Monte Carlo
+/// replications, in parallel on local cores or sharded across machines (SPEC §5).
+///
+/// ```
+/// $ batchsim sweep Scenarios/key-disabled-45m.yaml --set outage=15m..1h/15m --replications 10
+/// ```
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Run a scenario over a grid of variable values with replications; report statistics per point."
+    )
+
+    @Argument(help: "The scenario file; its vars: are what --set varies.")
+    var scenario: String
+
+    @Option(
+        name: .customLong("set"), help: "name=v1,v2,... or name=from..to/step (repeatable; the grid is their product).")
+    var assignments: [String] = []
+
+    @Option(help: "Replications per grid point (seeds derived from the scenario's seed).")
+    var replications = 1
+
+    @Option(help: "Simulations at once (default: the number of cores); bounds every thread.")
+    var jobs: Int?
+
+    @Option(help: "Output directory (default: Reports/<scenario name>/sweep).")
+    var out: String?
+
+    @Option(help: "Run share i of n (1-based), or 'auto' to read it from the batch engine's environment.")
+    var shard: String?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        guard replications >= 1 else { throw ValidationError("--replications must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
+    }
+
+    func run() throws {
+        let grid: SweepGrid
+        let shardSpec: (index: Int, count: Int)?
+        do {
+            grid = try SweepGrid(assignments: assignments)
+            shardSpec = try shard.map { text throws(SweepGridError) in
+                try ShardSpec.parse(text, environment: ProcessInfo.processInfo.environment)
+            }
+        } catch {
+            throw ValidationError(error.description)
+        }
+        guard grid.pointCount <= SweepGrid.maximumPoints else {
+            throw ValidationError("the grid has \(grid.pointCount) points; at most \(SweepGrid.maximumPoints)")
+        }
+        let plan: SweepPlan
+        do {
+            plan = try SweepPlan(scenarioPath: scenario, grid: grid, replications: replications, shard: shardSpec)
+        } catch {
+            Terminal.printError(error.description)
+            throw ExitCode.failure
+        }
+        let name = plan.scenarios.first?.name ?? "sweep"
+        let directory = out ?? "Reports/\(name)/sweep"
+        let cancellation = SweepCancellation.install()
+        let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0, label: "sweep")
+        let runs = SweepRunner.run(
+            plan,
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            progress: { done, total in progress.update(done, of: total) },
+            isCancelled: { cancellation.isCancelled }
+        )
+        progress.finish()
+        // An interrupted sweep keeps the points whose every replication finished.
+        let kept = cancellation.isCancelled ? SweepResults.completePoints(runs, replications: replications) : runs
+        let record = SweepResults.record(plan: plan, runs: kept, scenarioName: name)
+        if let shardSpec {
+            try SweepStore.write(record, to: directory + "/sweep-shard-\(shardSpec.index)-of-\(shardSpec.count).sqlite")
+        } else {
+            try SweepResults.writeAll(record, to: directory)
+        }
+        if !quiet {
+            print(
+                "\(kept.count) of \(plan.items.count) runs (\(grid.pointCount) points × \(replications) replications"
+                    + (shardSpec.map { ", shard \($0.index)/\($0.count)" } ?? "") + ") written to \(directory)")
+        }
+        if cancellation.isCancelled { throw ExitCode(130) }
+    }
+}
+
+/// `batchsim merge OUT PARTS...`: combines shard databases and recomputes the statistics.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Combine sweep shard databases into one sweep and recompute its statistics."
+    )
+
+    @Argument(help: "Output directory.")
+    var out: String
+
+    @Argument(help: "sweep.sqlite files written by sweep --shard.")
+    var parts: [String]
+
+    func run() throws {
+        guard !parts.isEmpty else { throw ValidationError("merge needs at least one part") }
+        let merged = try SweepResults.merge(parts.map { path in try SweepStore.read(path) })
+        try SweepResults.writeAll(merged, to: out)
+        print("merged \(merged.runs.count) runs from \(parts.count) parts into \(out)")
+    }
+}
