@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         // Generic discrete-event machinery: clock, event queue, keyed random streams, distributions.
@@ -48,9 +49,20 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["BatchModel", "ScenarioFormat", "Reporting"]),
         .testTarget(name: "SimulationKernelTests", dependencies: ["SimulationKernel"]),
         .testTarget(name: "BatchModelTests", dependencies: ["BatchModel", "TestSupport", "Reporting"]),
-        .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TestSupport"]),
+        .testTarget(
+            name: "ScenarioFormatTests",
+            dependencies: [
+                "ScenarioFormat", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            // Malformed scenarios and their traces, read by MalformedCorpusTests from the source tree.
+            exclude: ["Malformed"]
+        ),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ScenarioFormat", "BatchModel", "TestSupport"]),
         .testTarget(name: "batchsimTests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "EventStoreTests",
+            dependencies: ["EventStore", "BatchModel", "Reporting", "ScenarioFormat", "TestSupport", "CSQLite"]
+        ),
     ]
 )
 

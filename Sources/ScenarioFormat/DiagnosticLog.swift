@@ -7,6 +7,9 @@ final class DiagnosticLog {
     private var entries: [(diagnostic: Diagnostic, order: SourceLocation?, sequence: Int)] = []
     private(set) var errorCount = 0
     private var truncated = false
+    /// Places whose value is already known to be wrong (a failed `${name}` substitution): later errors there
+    /// would only repeat the first.
+    private var settled: Set<SourceLocation> = []
 
     init(file: String) {
         self.file = file
@@ -19,12 +22,19 @@ final class DiagnosticLog {
 
     /// Records an error. `order` places diagnostics from other files (traces) where they are referenced.
     func error(_ message: String, at location: SourceLocation?, order: SourceLocation? = nil) {
+        if let location, settled.contains(location) { return }
         guard errorCount < Self.maximumErrors else {
             truncated = true
             return
         }
         errorCount += 1
         append(Diagnostic(severity: .error, location: location, message: message, file: file), order: order)
+    }
+
+    /// Records an error and drops any later one at the same place.
+    func finalError(_ message: String, at location: SourceLocation) {
+        error(message, at: location)
+        settled.insert(location)
     }
 
     func warning(_ message: String, at location: SourceLocation?) {

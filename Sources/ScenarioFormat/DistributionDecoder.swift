@@ -6,6 +6,9 @@ internal import SimulationKernel
 /// Every parameter but `sigma` and the weights is a duration; the result holds milliseconds.
 struct DistributionDecoder {
     static let forms = ["uniform", "exponential", "normal", "lognormal", "triangular", "choice"]
+    static let exponentialKeys = ["mean"]
+    static let normalKeys = ["mean", "stddev"]
+    static let lognormalKeys = ["median", "sigma"]
     static let what =
         "a duration or a distribution ({uniform: [a, b]}, {exponential: {mean}}, {normal: {mean, stddev}}, "
         + "{lognormal: {median, sigma}}, {triangular: [min, mode, max]}, {choice: [[value, weight], ...]})"
@@ -48,18 +51,18 @@ struct DistributionDecoder {
             }
             return .triangular(minimum: Double(values[0]), mode: Double(values[1]), maximum: Double(values[2]))
         case "exponential":
-            guard let fields = reader.mapping(node, field, keys: ["mean"]),
+            guard let fields = reader.mapping(node, field, keys: Self.exponentialKeys),
                 let mean = fields.duration("mean", minimum: 1, required: true)
             else { return nil }
             return .exponential(mean: Double(mean))
         case "normal":
-            guard let fields = reader.mapping(node, field, keys: ["mean", "stddev"]) else { return nil }
+            guard let fields = reader.mapping(node, field, keys: Self.normalKeys) else { return nil }
             let mean = fields.duration("mean", required: true)
             let deviation = fields.duration("stddev", required: true)
             guard let mean, let deviation else { return nil }
             return .normal(mean: Double(mean), standardDeviation: Double(deviation))
         case "lognormal":
-            guard let fields = reader.mapping(node, field, keys: ["median", "sigma"]) else { return nil }
+            guard let fields = reader.mapping(node, field, keys: Self.lognormalKeys) else { return nil }
             let median = fields.duration("median", minimum: 1, required: true)
             let sigma = fields.number("sigma", 0...100, "a number from 0 to 100", required: true)
             guard let median, let sigma else { return nil }

@@ -4,6 +4,8 @@ internal import SimulationKernel
 /// Reads one entry of `jobs:` (SPEC §3): id, pool reference, priority, tasks and client policy.
 struct JobDecoder {
     static let keys = ["id", "pool", "priority", "tasks", "client"]
+    static let clientKeys = ["onRejected"]
+    static let retryKeys = ["retryEvery", "maxAttempts"]
 
     let reader: NodeReader
     let tasks: TaskBlockDecoder
@@ -32,14 +34,14 @@ struct JobDecoder {
 
     /// `client: {onRejected: drop | {retryEvery, maxAttempts}}`; both retry fields are required.
     private func client(_ node: YNode) -> ClientPolicy? {
-        guard let fields = reader.mapping(node, "client", keys: ["onRejected"]) else { return nil }
+        guard let fields = reader.mapping(node, "client", keys: Self.clientKeys) else { return nil }
         guard let policy = fields["onRejected"] else { return .drop }
         if policy.text?.lowercased() == "drop" { return .drop }
         guard case .mapping = policy.kind else {
             reader.expected("drop or {retryEvery, maxAttempts}", "onRejected", found: policy)
             return nil
         }
-        guard let retry = reader.mapping(policy, "onRejected", keys: ["retryEvery", "maxAttempts"]) else { return nil }
+        guard let retry = reader.mapping(policy, "onRejected", keys: Self.retryKeys) else { return nil }
         let every = retry.duration("retryEvery", minimum: 1, required: true)
         let attempts = retry.int("maxAttempts", 1...10_000, required: true)
         guard let every, let attempts else { return nil }

@@ -10,6 +10,9 @@ struct KeyVaultDecoder {
     ]
     static let keyKeys = ["name", "type", "size", "versions", "rotationPolicy"]
     static let versionKeys = ["id", "enabled", "expires", "notBefore"]
+    static let accessPolicyKeys = ["principal", "keyPermissions"]
+    static let roleAssignmentKeys = ["principal", "role"]
+    static let rotationPolicyKeys = ["rotateEvery"]
 
     /// Key Vault's key permissions; `all` expands to every one of them.
     static let permissions = [
@@ -64,7 +67,7 @@ struct KeyVaultDecoder {
 
     private func accessPolicies(_ items: [YNode]?) -> [AccessPolicy] {
         (items ?? []).enumerated().compactMap { index, item in
-            guard let fields = reader.mapping(item, "accessPolicies[\(index)]", keys: ["principal", "keyPermissions"])
+            guard let fields = reader.mapping(item, "accessPolicies[\(index)]", keys: Self.accessPolicyKeys)
             else { return nil }
             let permissions = self.permissions(fields, required: true)
             return permissions.map {
@@ -100,7 +103,7 @@ struct KeyVaultDecoder {
 
     private func roleAssignments(_ items: [YNode]?) -> [RoleAssignment] {
         (items ?? []).enumerated().compactMap { index, item in
-            guard let fields = reader.mapping(item, "roleAssignments[\(index)]", keys: ["principal", "role"]),
+            guard let fields = reader.mapping(item, "roleAssignments[\(index)]", keys: Self.roleAssignmentKeys),
                 let role = fields.string("role", required: true)
             else { return nil }
             return RoleAssignment(principal: fields.string("principal") ?? principal, role: role)
@@ -170,7 +173,7 @@ struct KeyVaultDecoder {
             reader.expected("none or {rotateEvery: DURATION}", "rotationPolicy", found: node)
             return nil
         }
-        return reader.mapping(node, "rotationPolicy", keys: ["rotateEvery"])?
+        return reader.mapping(node, "rotationPolicy", keys: Self.rotationPolicyKeys)?
             .duration("rotateEvery", minimum: SimTime.millisecondsPerMinute, required: true)
     }
 

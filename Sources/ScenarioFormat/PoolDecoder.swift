@@ -7,6 +7,8 @@ struct PoolDecoder {
         "id", "vmSize", "dedicatedNodes", "lowPriorityNodes", "taskSlotsPerNode", "nodeFillType", "allocationDelay",
         "startTask", "pricePerNodeHour",
     ]
+    static let startTaskKeys = ["duration", "waitForSuccess"]
+    static let priceKeys = ["dedicated", "lowPriority"]
     /// Azure's per-node slot limit.
     static let slotRange = 1...256
 
@@ -17,7 +19,7 @@ struct PoolDecoder {
         let distributions = DistributionDecoder(reader: reader)
         let id = fields.required("id").flatMap { reader.identifier($0, "id") }
         var startTask: PoolConfig.StartTask?
-        if let start = fields.mapping("startTask", keys: ["duration", "waitForSuccess"]),
+        if let start = fields.mapping("startTask", keys: Self.startTaskKeys),
             let duration = start.required("duration").flatMap({ distributions.decode($0, "duration") })
         {
             startTask = PoolConfig.StartTask(duration: duration, waitForSuccess: start.bool("waitForSuccess") ?? true)
@@ -46,7 +48,7 @@ struct PoolDecoder {
             reader.expected("a number or {dedicated, lowPriority}", "pricePerNodeHour", found: node)
             return nil
         }
-        guard let fields = reader.mapping(node, "pricePerNodeHour", keys: ["dedicated", "lowPriority"]) else {
+        guard let fields = reader.mapping(node, "pricePerNodeHour", keys: Self.priceKeys) else {
             return nil
         }
         return .init(

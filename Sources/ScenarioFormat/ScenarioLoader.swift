@@ -92,7 +92,9 @@ private struct ScenarioBuilder {
         let seed = fields["seed"].flatMap { reader.uint64($0, "seed") } ?? 0
         let horizon = fields.duration("horizon", minimum: 1)
         if let horizon, horizon > ScenarioLimits.maximumHorizon, let node = fields["horizon"] {
-            reader.error("horizon: expected at most 366d (the limit), found \(node.found)", at: node)
+            reader.error(
+                "horizon: expected at most 366d, found \(node.found); the horizon limit (366d) keeps a run's time "
+                    + "and memory bounded: simulate a longer period as several scenarios", at: node)
         }
         var anchors = WarningAnchors()
         let account = AccountDecoder(reader: reader).decode(fields["account"], anchors: &anchors)
@@ -110,6 +112,7 @@ private struct ScenarioBuilder {
                 poolIds: pools.map(\.id), jobIds: jobs.ids, jobTasks: jobs.inheritance
             ).decode($0)
         }
+        if let timeline { TimelineChecks(log: log).checkVersionReferences(timeline, vault: keyVault) }
         let expectations = fields["expect"].map { ExpectationDecoder(reader: reader).decode($0) } ?? []
         let blocks =
             jobs.results.map { ($0.job, $0.tasks) }
@@ -122,6 +125,7 @@ private struct ScenarioBuilder {
             timeline: timeline?.entries ?? [])
         ScenarioWarnings(log: log).check(
             scenario, anchors: anchors, jobBlocks: blocks, timelineIdentifiers: timeline?.identifiers ?? [])
+        if let timeline { TimelineChecks(log: log).warnAboutIneffectiveActions(timeline, scenario: scenario) }
         return (scenario, expectations)
     }
 
@@ -150,8 +154,8 @@ private struct ScenarioBuilder {
         }
         if nodes > ScenarioLimits.maximumInitialNodes, let node = fields["pools"] {
             reader.error(
-                "pools declare \(nodes) initial nodes; the limit is \(ScenarioLimits.maximumInitialNodes)",
-                at: node)
+                "pools declare \(nodes) initial nodes; the node limit (\(ScenarioLimits.maximumInitialNodes)) keeps "
+                    + "a run within one machine's memory: split the pools over several scenarios", at: node)
         }
         return pools
     }
@@ -197,8 +201,9 @@ private struct ScenarioBuilder {
             total += block.block.count
             if total > ScenarioLimits.maximumTasks {
                 log.error(
-                    "the scenario defines more than \(ScenarioLimits.maximumTasks) tasks (the limit)",
-                    at: block.countLocation)
+                    "the scenario defines more than \(ScenarioLimits.maximumTasks) tasks; the task limit "
+                        + "(\(ScenarioLimits.maximumTasks)) keeps a run within one machine's memory: split the "
+                        + "workload over several scenarios", at: block.countLocation)
                 return
             }
         }

@@ -9,6 +9,9 @@ struct TaskBlockDecoder {
         "count", "arrival", "duration", "requiredSlots", "maxTaskRetryCount", "failureProbability", "checkpointEvery",
     ]
     static let arrivalForms = ["at", "every", "poisson", "trace"]
+    /// The fields of `arrival:`: one form, and `from` with `every`.
+    static let arrivalKeys = arrivalForms + ["from"]
+    static let poissonKeys = ["perHour"]
 
     /// What a `submitTasks` block inherits from its job.
     struct Inheritance {
@@ -103,7 +106,7 @@ struct TaskBlockDecoder {
     }
 
     func arrival(_ node: YNode, job: String) -> ArrivalPattern? {
-        guard let fields = reader.mapping(node, "arrival", keys: Self.arrivalForms + ["from"]) else { return nil }
+        guard let fields = reader.mapping(node, "arrival", keys: Self.arrivalKeys) else { return nil }
         let forms = Self.arrivalForms.filter { fields.has($0) }
         guard forms.count == 1, let form = forms.first else {
             let found = forms.isEmpty ? "none" : forms.joined(separator: " and ")
@@ -125,7 +128,7 @@ struct TaskBlockDecoder {
             guard let every, let from else { return nil }
             return .every(every, from: from)
         case "poisson":
-            return fields.mapping("poisson", keys: ["perHour"])?
+            return fields.mapping("poisson", keys: Self.poissonKeys)?
                 .number("perHour", Double.leastNonzeroMagnitude...1e9, "a rate > 0 per hour", required: true)
                 .map { .poisson(perHour: $0) }
         default:

@@ -17,9 +17,26 @@ struct TimelineDecoder {
         "resizePool": ["pool", "dedicatedNodes", "lowPriorityNodes"], "submitTasks": ["job", "tasks"],
     ]
 
+    /// The fields every entry takes besides its action's own.
+    static let entryKeys = ["at", "after", "action"]
+
     struct Submission {
         var job: Int
         var tasks: TaskBlockDecoder.Result
+    }
+
+    /// Where an entry is written, for later checks: the entry and its `version:` field, if any.
+    struct Place {
+        var entry: SourceLocation
+        var version: SourceLocation?
+    }
+
+    /// The decoded timeline: entries with their places, `submitTasks` blocks and key identifiers.
+    struct Decoded {
+        var entries: [TimelineEntry] = []
+        var places: [Place] = []
+        var submissions: [Submission] = []
+        var identifiers: [(KeyIdentifier, SourceLocation)] = []
     }
 
     let reader: NodeReader
@@ -31,13 +48,9 @@ struct TimelineDecoder {
     /// Decoded task blocks of the jobs, by job index (`nil` where the job itself had errors).
     let jobTasks: [TaskBlockDecoder.Inheritance?]
 
-    func decode(_ node: YNode) -> (
-        entries: [TimelineEntry], submissions: [Submission], identifiers: [(KeyIdentifier, SourceLocation)]
-    ) {
-        guard let items = reader.list(node, "timeline") else { return ([], [], []) }
-        var entries: [TimelineEntry] = []
-        var submissions: [Submission] = []
-        var identifiers: [(KeyIdentifier, SourceLocation)] = []
+    func decode(_ node: YNode) -> Decoded {
+        var decoded = Decoded()
+        guard let items = reader.list(node, "timeline") else { return decoded }
         var previous: SimTime = 0
         for (index, item) in items.enumerated() {
             let field = "timeline[\(index)]"
@@ -51,19 +64,20 @@ struct TimelineDecoder {
             }
             guard let action = reader.choose(actionNode, "action", TimelineAction.allNames),
                 let extra = Self.actionFields[action],
-                let fields = reader.mapping(item, "\(field) (\(action))", keys: ["at", "after", "action"] + extra)
+                let fields = reader.mapping(item, "\(field) (\(action))", keys: Self.entryKeys + extra)
             else { continue }
             let time = self.time(fields, field, previous: previous)
             if let time { previous = time }
             var context = Context(fields: fields, submissions: [], identifiers: [])
-            let decoded = self.action(action, &context)
-            submissions += context.submissions
-            identifiers += context.identifiers
-            if let time, let decoded {
-                entries.append(TimelineEntry(time: time, action: decoded, line: item.location.line))
+            let value = self.action(action, &context)
+            decoded.submissions += context.submissions
+            decoded.identifiers += context.identifiers
+            if let time, let value {
+                decoded.entries.append(TimelineEntry(time: time, action: value, line: item.location.line))
+                decoded.places.append(Place(entry: item.location, version: fields["version"]?.location))
             }
         }
-        return (entries, submissions, identifiers)
+        return decoded
     }
 
     private struct Context {

@@ -50,8 +50,19 @@ final class TraceLoader {
             log.error("trace '\(path)' is \(size) bytes; the limit is \(Self.maximumBytes)", at: reference.location)
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             log.error("trace: expected a readable CSV file, found no file at '\(path)'", at: reference.location)
+            return nil
+        }
+        guard !isDirectory.boolValue else {
+            log.error("trace: expected a readable CSV file, found a directory at '\(path)'", at: reference.location)
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            log.error(
+                "trace: expected a readable CSV file, found '\(path)' unreadable (permission denied?)",
+                at: reference.location)
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {

@@ -80,19 +80,19 @@ enum Variables {
             output += rest[..<start.lowerBound]
             let afterOpen = rest[start.upperBound...]
             guard let close = afterOpen.firstIndex(of: "}") else {
-                log.error("unterminated '${' in \(node.found): expected '${name}'", at: node.location)
+                log.finalError("unterminated '${' in \(node.found): expected '${name}'", at: node.location)
                 return node
             }
             let name = String(afterOpen[..<close])
             guard let value = table[name] else {
                 let hint = EditDistance.hint(for: name, among: names)
-                log.error(
+                log.finalError(
                     "undeclared variable '\(name)': expected a variable declared under 'vars'\(hint)", at: node.location
                 )
                 return node
             }
             if value.isNull {
-                log.error("variable '\(name)' has no value: expected --set \(name)=VALUE", at: node.location)
+                log.finalError("variable '\(name)' has no value: expected --set \(name)=VALUE", at: node.location)
                 return node
             }
             let isWhole = start.lowerBound == text.startIndex && afterOpen.index(after: close) == text.endIndex
@@ -101,7 +101,7 @@ enum Variables {
             } else if let scalar = value.text {
                 output += scalar
             } else {
-                log.error(
+                log.finalError(
                     "variable '\(name)' is \(value.found): only a whole value '${\(name)}' can take it",
                     at: node.location)
                 return node

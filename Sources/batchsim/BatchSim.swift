@@ -8,6 +8,9 @@ struct BatchSim: ParsableCommand {
         commandName: "batchsim",
         abstract: "Simulate what happens to Azure Batch pools, nodes, tasks and cost when Batch loses its CMK.",
         version: ToolVersionText.text,
-        subcommands: [RunCommand.self, CheckCommand.self, ReportCommand.self, SweepCommand.self, MergeCommand.self]
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, CheckCommand.self, ReportCommand.self, SweepCommand.self,
+            MergeCommand.self,
+        ]
     )
 }

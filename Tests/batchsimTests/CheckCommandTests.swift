@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -52,7 +52,8 @@ struct CheckCommandTests {
         #expect(outcome.status == 1)
         let output = outcome.standardOutput
         #expect(output.contains("FAIL tasks.makespanSeconds: expected 3600, got 7200 (difference 3600)"))
-        #expect(output.contains("FAIL tasks.complete: unknown metric 'tasks.complete'; did you mean 'tasks.completed'?"))
+        #expect(
+            output.contains("FAIL tasks.complete: unknown metric 'tasks.complete'; did you mean 'tasks.completed'?"))
         // a.yaml: 3 passed; b.yaml: 1 passed, 2 failed; c.yaml does not load: 1 failed.
         #expect(output.hasSuffix("4 passed, 3 failed\n"))
         // Results come in file order whatever finishes first.
@@ -80,7 +81,8 @@ struct CheckCommandTests {
 
     @Test func scenariosWithoutExpectationsAreSkipped() throws {
         let directory = try Self.directory([
-            "plain.yaml": "name: plain\npools: [{id: p, dedicatedNodes: 1}]\njobs: [{id: j, pool: p, tasks: {count: 1, duration: 1m}}]\n"
+            "plain.yaml":
+                "name: plain\npools: [{id: p, dedicatedNodes: 1}]\njobs: [{id: j, pool: p, tasks: {count: 1, duration: 1m}}]\n"
         ])
         let outcome = try CommandRunner.run(["check", directory.path])
         #expect(outcome.status == 0)

@@ -1,0 +1,110 @@
+import BatchModel
+import Foundation
+import Testing
+
+@testable import ScenarioFormat
+
+/// `Scenarios/scenario.schema.json` (for editors) and the loader accept the same fields: every key the
+/// loader knows is a property of the matching schema definition and vice versa, enumerations agree, and
+/// every fixture in `Scenarios/` is valid against the schema.
+struct SchemaSyncTests {
+    static let scenarios: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent("Scenarios")
+    }()
+
+    /// Read afresh on each use: a `[String: Any]` cannot be shared between concurrent tests.
+    static var schema: [String: Any] {
+        let data = (try? Data(contentsOf: scenarios.appendingPathComponent("scenario.schema.json"))) ?? Data()
+        return ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any]) ?? [:]
+    }
+
+    static var definitions: [String: [String: Any]] {
+        (schema["definitions"] as? [String: [String: Any]]) ?? [:]
+    }
+
+    static let fixtures: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: scenarios.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.sorted()
+    }()
+
+    /// The property names a schema object describes: its own and those of its direct `anyOf`/`oneOf` branches.
+    static func propertyNames(_ schema: [String: Any]) -> Set<String> {
+        var names = Set(((schema["properties"] as? [String: Any]) ?? [:]).keys)
+        for key in ["anyOf", "oneOf"] {
+            for branch in (schema[key] as? [[String: Any]]) ?? [] {
+                names.formUnion(((branch["properties"] as? [String: Any]) ?? [:]).keys)
+            }
+        }
+        return names
+    }
+
+    @Test func theSchemaIsDraft07() {
+        #expect(Self.schema["$schema"] as? String == "http://json-schema.org/draft-07/schema#")
+    }
+
+    @Test(arguments: FormatVocabulary.mappings.keys.sorted())
+    func everyMappingOfTheLoaderIsInTheSchema(_ name: String) throws {
+        let definition = try #require(name == "scenario" ? Self.schema : Self.definitions[name], "no definition")
+        let keys = try #require(FormatVocabulary.mappings[name])
+        #expect(Self.propertyNames(definition) == Set(keys))
+    }
+
+    @Test(arguments: TimelineAction.allNames)
+    func everyActionIsInTheSchema(_ action: String) throws {
+        let definition = try #require(Self.definitions["action-\(action)"])
+        #expect(Self.propertyNames(definition) == Set(try #require(FormatVocabulary.actions[action])))
+        let properties = definition["properties"] as? [String: Any]
+        #expect((properties?["action"] as? [String: Any])?["const"] as? String == action)
+        #expect(definition["additionalProperties"] as? Bool == false)
+    }
+
+    @Test func theTimelineEntryIsOneOfTheActions() throws {
+        let entry = try #require(Self.definitions["timelineEntry"])
+        let references = ((entry["oneOf"] as? [[String: Any]]) ?? []).compactMap { $0["$ref"] as? String }
+        #expect(references == TimelineAction.allNames.map { "#/definitions/action-\($0)" })
+    }
+
+    @Test(arguments: FormatVocabulary.enumerations.keys.sorted())
+    func enumerationsAgree(_ name: String) throws {
+        let values = try #require(Self.definitions[name]?["enum"] as? [String])
+        #expect(values == FormatVocabulary.enumerations[name])
+    }
+
+    /// The other direction: every object the schema describes is one the loader reads.
+    @Test func everyObjectOfTheSchemaIsKnownToTheLoader() {
+        for (name, definition) in Self.definitions where !Self.propertyNames(definition).isEmpty {
+            let known = FormatVocabulary.mappings[name] != nil || name.hasPrefix("action-") || name == "timelineEntry"
+            #expect(known, "schema definition '\(name)' has no counterpart in FormatVocabulary")
+        }
+        let actions = Self.definitions.keys.filter { $0.hasPrefix("action-") }.map { String($0.dropFirst(7)) }
+        #expect(Set(actions) == Set(TimelineAction.allNames))
+    }
+
+    @Test(arguments: fixtures)
+    func fixtureIsValidAgainstTheSchema(_ file: String) throws {
+        let text = try String(contentsOf: Self.scenarios.appendingPathComponent(file), encoding: .utf8)
+        let node = try #require(try YAMLTree.parse(text, file: file))
+        #expect(SchemaSubsetValidator(root: Self.schema).validate(node) == [])
+    }
+
+    @Test func theValidatorCatchesMistakes() throws {
+        let text = """
+            name: x
+            pools: [{id: p, dedicatedNodez: 2, taskSlotsPerNode: 300}]
+            jobs: [{id: j, pool: p, tasks: {count: 1, duration: 10 minutes}}]
+            timeline: [{at: 1h, action: disableKey}, {at: 2h, action: deleteVault, key: k}]
+            expect: {tasks.completed: {atLest: 1}}
+            """
+        let node = try #require(try YAMLTree.parse(text, file: "x.yaml"))
+        let problems = SchemaSubsetValidator(root: Self.schema).validate(node)
+        let expected = [
+            "$.pools[0]: unknown property 'dedicatedNodez'", "$.pools[0].taskSlotsPerNode: 300",
+            "$.jobs[0].tasks.duration", "$.timeline[0]", "$.timeline[1]", "$.expect.tasks.completed",
+        ]
+        for fragment in expected {
+            #expect(problems.contains { $0.contains(fragment) }, "\(fragment) in \(problems)")
+        }
+    }
+}
