@@ -35,9 +35,14 @@ public enum ScenarioCheck {
                 seconds: 0
             )
         }
-        guard !loaded.expectations.isEmpty else { return nil }
-        let run = ScenarioRun.execute(loaded.scenario, baselineInParallel: baselineInParallel)
-        let verdicts = ExpectationVerdict.judge(loaded.expectations, against: run.summary)
+        guard loaded.hasExpectations else { return nil }
+        var summaries: [Summary] = []
+        for replication in 0..<loaded.replications {
+            var scenario = loaded.scenario
+            scenario.seed = ReplicationSeeds.seed(base: scenario.seed, replication: replication)
+            summaries.append(ScenarioRun.execute(scenario, baselineInParallel: baselineInParallel).summary)
+        }
+        let verdicts = ExpectationVerdict.judge(loaded.expectations, against: summaries[0], replications: summaries)
         let elapsed = clock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return ScenarioCheckResult(

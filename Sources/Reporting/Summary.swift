@@ -47,13 +47,7 @@ public struct Summary: Hashable, Sendable {
     }
 
     /// The five figures people quote, as aliases of longer impact names (SPEC §4).
-    public static let shortImpactNames: [(String, String)] = [
-        ("impact.makespanDelaySeconds", "impact.tasks.makespanSeconds"),
-        ("impact.lostWorkSeconds", "impact.tasks.lostWorkSeconds"),
-        ("impact.extraNodeSeconds", "impact.nodes.billedNodeSeconds"),
-        ("impact.extraCost", "impact.cost.total"),
-        ("impact.turnaroundSeconds.p95", "impact.tasks.turnaroundSeconds.p95"),
-    ]
+    public static var shortImpactNames: [(short: String, long: String)] { RunMetrics.shortImpactNames }
 
     /// The value of a metric by its dotted name, or nil when no such metric exists.
     public subscript(name: String) -> MetricValue? {

@@ -33,6 +33,7 @@ enum FormatVocabulary {
         // One-key mappings: the key chooses the form.
         "distribution": DistributionDecoder.forms,
         "expectCheck": ExpectationDecoder.forms,
+        "ciCheck": ExpectationDecoder.confidenceForms,
     ]
 
     /// Timeline action name → every key its entry accepts (`at`, `after`, `action` and the action's own).

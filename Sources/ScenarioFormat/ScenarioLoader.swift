@@ -7,17 +7,34 @@ internal import SimulationKernel
 public struct LoadedScenario: Sendable {
     public var scenario: Scenario
     public var expectations: [Expectation]
+    /// `expect: {replications: N}` (default 1): seeds a check runs.
+    public var replications: Int
+    /// `expect: {fingerprint: hex}`, if given.
+    public var fingerprint: ExpectedFingerprint?
     public var warnings: [Diagnostic]
     public var path: String
     public var source: String
 
-    public init(scenario: Scenario, expectations: [Expectation], warnings: [Diagnostic], path: String, source: String) {
+    public init(
+        scenario: Scenario,
+        expectations: [Expectation],
+        replications: Int = 1,
+        fingerprint: ExpectedFingerprint? = nil,
+        warnings: [Diagnostic],
+        path: String,
+        source: String
+    ) {
         self.scenario = scenario
         self.expectations = expectations
+        self.replications = replications
+        self.fingerprint = fingerprint
         self.warnings = warnings
         self.path = path
         self.source = source
     }
+
+    /// Whether the file has anything for `batchsim check` to judge.
+    public var hasExpectations: Bool { !expectations.isEmpty || fingerprint != nil }
 }
 
 /// Reads scenario files (YAML, or JSON of the same shape) into validated `Scenario` values (SPEC §3).
@@ -71,11 +88,12 @@ public enum ScenarioLoader {
         }
         let root = Variables.substitute(in: parsed, overrides: overrides, log: log)
         let result = ScenarioBuilder(log: log, path: path).build(root)
-        guard !log.hasErrors, let (scenario, expectations) = result else {
+        guard !log.hasErrors, let (scenario, expect) = result else {
             throw ScenarioError(diagnostics: log.sorted(.error))
         }
         return LoadedScenario(
-            scenario: scenario, expectations: expectations, warnings: log.sorted(.warning), path: path, source: text)
+            scenario: scenario, expectations: expect.expectations, replications: expect.replications,
+            fingerprint: expect.fingerprint, warnings: log.sorted(.warning), path: path, source: text)
     }
 }
 
@@ -84,7 +102,7 @@ private struct ScenarioBuilder {
     let log: DiagnosticLog
     let path: String
 
-    func build(_ root: YNode) -> (Scenario, [Expectation])? {
+    func build(_ root: YNode) -> (Scenario, ExpectBlock)? {
         let reader = NodeReader(log: log)
         guard let fields = reader.mapping(root, "the scenario", keys: ScenarioLoader.topKeys) else { return nil }
         let name = fields.string("name", required: true)
@@ -113,7 +131,8 @@ private struct ScenarioBuilder {
             ).decode($0)
         }
         if let timeline { TimelineChecks(log: log).checkVersionReferences(timeline, vault: keyVault) }
-        let expectations = fields["expect"].map { ExpectationDecoder(reader: reader).decode($0) } ?? []
+        let metricNames = RunMetrics.summaryNames(jobIds: jobs.ids, poolIds: pools.map(\.id))
+        let expect = fields["expect"].map { ExpectationDecoder(reader: reader, metricNames: metricNames).decode($0) }
         let blocks =
             jobs.results.map { ($0.job, $0.tasks) }
             + (timeline?.submissions ?? []).map { ($0.job, $0.tasks) }
@@ -126,7 +145,7 @@ private struct ScenarioBuilder {
         ScenarioWarnings(log: log).check(
             scenario, anchors: anchors, jobBlocks: blocks, timelineIdentifiers: timeline?.identifiers ?? [])
         if let timeline { TimelineChecks(log: log).warnAboutIneffectiveActions(timeline, scenario: scenario) }
-        return (scenario, expectations)
+        return (scenario, expect ?? ExpectBlock())
     }
 
     private func nonEmptyList(_ fields: Fields, _ key: String, _ reader: NodeReader) -> [YNode] {

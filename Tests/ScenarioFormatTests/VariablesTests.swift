@@ -16,7 +16,7 @@ private let withVars = """
         dedicatedNodes: 2
         allocationDelay: ${delay}
     jobs:
-      - id: j1
+      - id: batch
         pool: p1
         tasks: {count: "${tasks}", duration: 10m}
     timeline:

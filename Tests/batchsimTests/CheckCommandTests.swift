@@ -27,6 +27,14 @@ struct CheckCommandTests {
         expect:
           tasks.completed: 4
           tasks.makespanSeconds: 3600
+          nodes.billedNodeSeconds: {approx: 10000, tolerance: 100}
+        """
+
+    static let misspelt = """
+        name: check-misspelt
+        pools: [{id: pool, dedicatedNodes: 2}]
+        jobs: [{id: job, pool: pool, tasks: {count: 4, duration: 1h}}]
+        expect:
           tasks.complete: 4
         """
 
@@ -47,13 +55,17 @@ struct CheckCommandTests {
     }
 
     @Test func failuresExitNonZeroAndShowExpectedAndActual() throws {
-        let directory = try Self.directory(["a.yaml": Self.passing, "b.yaml": Self.failing, "c.yaml": "name: x\n"])
+        let directory = try Self.directory([
+            "a.yaml": Self.passing, "b.yaml": Self.failing, "c.yaml": Self.misspelt,
+        ])
         let outcome = try CommandRunner.run(["check", directory.path, "--jobs", "2"])
         #expect(outcome.status == 1)
         let output = outcome.standardOutput
         #expect(output.contains("FAIL tasks.makespanSeconds: expected 3600, got 7200 (difference 3600)"))
-        #expect(
-            output.contains("FAIL tasks.complete: unknown metric 'tasks.complete'; did you mean 'tasks.completed'?"))
+        // 2 nodes billed for the 2-hour run: 14400 node-seconds.
+        #expect(output.contains("FAIL nodes.billedNodeSeconds: expected 10000 ± 100, got 14400 (difference 4400)"))
+        // An unknown metric is a validation error of the file, with a suggestion.
+        #expect(output.contains("error: expect: unknown metric 'tasks.complete'; did you mean 'tasks.completed'?"))
         // a.yaml: 3 passed; b.yaml: 1 passed, 2 failed; c.yaml does not load: 1 failed.
         #expect(output.hasSuffix("4 passed, 3 failed\n"))
         // Results come in file order whatever finishes first.
