@@ -65,7 +65,7 @@ public enum EventName: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case actionApplied
     /// Key Vault refused a timeline action (detail: timeline index). Not a Batch rejection.
     case actionRejected
-    /// The Batch account refused a control-plane operation (detail: timeline index, or -1 for a submission).
+    /// The Batch account refused a control-plane timeline action (detail: timeline index).
     case operationRejected
     /// A key version appeared: `addKeyVersion` or the rotation policy (detail: version number).
     case versionAdded
@@ -79,9 +79,9 @@ public enum EventName: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case nodeRemoved
     /// The account accepted a task (toState: active; detail: attempt number).
     case taskSubmitted
-    /// The account rejected a submission attempt (detail: attempt number).
+    /// The account rejected a submission attempt (entity: the job's client; detail: task number).
     case submissionRejected
-    /// A client gave up on a task (detail: attempts made).
+    /// A client gave up on a task (entity: the job's client; detail: task number).
     case taskDropped
     /// A task started on a node (detail: global node number).
     case taskStarted
