@@ -130,7 +130,7 @@ public struct ExpectationVerdict: Sendable {
         case .contains(let value): text = "an interval containing \(Self.format(value))"
         case .within(let low, let high): text = "an interval within [\(Self.format(low)), \(Self.format(high))]"
         }
-        return expectation.statistic.map { "\($0.rawValue) \(text)" } ?? text
+        return text
     }
 
     /// The metric as named in messages: `impact.extraCost` or `mean(impact.extraCost)`.
@@ -146,7 +146,9 @@ public struct ExpectationVerdict: Sendable {
         return text
     }
 
+    /// At most 6 decimals: summary values are exact to the millisecond or micro-unit anyway.
     static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        let rounded = (value * 1_000_000).rounded() / 1_000_000
+        return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int64(rounded)) : String(rounded)
     }
 }

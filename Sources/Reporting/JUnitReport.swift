@@ -4,14 +4,14 @@ import ScenarioFormat
 /// `testsuite` per scenario file, one `testcase` per expectation.
 public enum JUnitReport {
     public static func xml(_ results: [ScenarioCheckResult]) -> String {
-        let tests = results.reduce(0) { $0 + max($1.verdicts.count, $1.errors.isEmpty ? 0 : 1) }
+        let tests = results.reduce(0) { $0 + max($1.checkCount, $1.errors.isEmpty ? 0 : 1) }
         let failures = results.reduce(0) { $0 + $1.failedCount }
         let seconds = results.reduce(0) { $0 + $1.seconds }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"batchsim check\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\""
         out += " time=\"\(format(seconds))\">\n"
         for result in results {
-            let count = max(result.verdicts.count, result.errors.isEmpty ? 0 : 1)
+            let count = max(result.checkCount, result.errors.isEmpty ? 0 : 1)
             out += "  <testsuite name=\"\(escape(result.scenarioName))\" tests=\"\(count)\""
             out += " failures=\"\(result.failedCount)\" errors=\"0\" time=\"\(format(result.seconds))\""
             out += " file=\"\(escape(result.path))\">\n"
@@ -31,6 +31,14 @@ public enum JUnitReport {
                     out += escape("\(result.path):\(verdict.expectation.location.line): \(verdict.line)")
                     out += "</failure>\n    </testcase>\n"
                 }
+            }
+            if let line = result.fingerprintLine {
+                out += "    <testcase classname=\"\(escape(result.scenarioName))\" name=\"fingerprint\""
+                out += " file=\"\(escape(result.path))\" line=\"\(result.expectedFingerprint?.location.line ?? 0)\""
+                out +=
+                    result.fingerprintPassed
+                    ? "/>\n"
+                    : ">\n      <failure message=\"\(escape(line))\">\(escape(line))</failure>\n    </testcase>\n"
             }
             out += "  </testsuite>\n"
         }

@@ -63,30 +63,47 @@ struct ExpectationDecoder {
                     reader.error("expect: unknown metric '\(metric)'\(hint)", at: pair.key)
                     continue
                 }
-                guard let (statistic, check) = entry(pair.value, metric) else { continue }
-                block.expectations.append(
-                    Expectation(
-                        metric: metric,
-                        statistic: statistic,
-                        check: check,
-                        location: pair.key.location,
-                        valueLocation: pair.value.location
+                for (statistic, check, location) in entries(pair.value, metric) {
+                    block.expectations.append(
+                        Expectation(
+                            metric: metric,
+                            statistic: statistic,
+                            check: check,
+                            location: pair.key.location,
+                            valueLocation: location
+                        )
                     )
-                )
+                }
             }
         }
         return block
     }
 
-    private func entry(_ node: YNode, _ metric: String) -> (Expectation.Statistic?, Expectation.Check)? {
-        if case .mapping(let pairs) = node.kind, pairs.count == 1, let key = pairs[0].key.text,
-            let statistic = Expectation.Statistic(rawValue: key)
+    /// A plain check, or one check per statistic: `{p5: {atLeast: a}, p95: {atMost: b}}`.
+    private func entries(
+        _ node: YNode,
+        _ metric: String
+    ) -> [(Expectation.Statistic?, Expectation.Check, SourceLocation)] {
+        if case .mapping(let pairs) = node.kind, let key = pairs.first?.key.text,
+            Expectation.Statistic(rawValue: key) != nil
         {
-            let field = "\(metric).\(key)"
-            if statistic == .ci95 { return confidence(pairs[0].value, field).map { (statistic, $0) } }
-            return check(pairs[0].value, field).map { (statistic, $0) }
+            return pairs.compactMap { pair in
+                let key = pair.key.text ?? ""
+                let field = "\(metric).\(key)"
+                guard let statistic = Expectation.Statistic(rawValue: key) else {
+                    let names = Expectation.Statistic.allCases.map(\.rawValue)
+                    reader.error(
+                        "\(metric): expected a statistic (\(names.joined(separator: ", "))), found '\(key)'"
+                            + EditDistance.hint(for: key, among: names),
+                        at: pair.key
+                    )
+                    return nil
+                }
+                let judged = statistic == .ci95 ? confidence(pair.value, field) : check(pair.value, field)
+                return judged.map { (statistic, $0, pair.value.location) }
+            }
         }
-        return check(node, metric).map { (nil, $0) }
+        return check(node, metric).map { [(nil, $0, node.location)] } ?? []
     }
 
     private func check(_ node: YNode, _ field: String) -> Expectation.Check? {

@@ -31,6 +31,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print only failures and the final count.")
     var quiet = false
 
+    @Flag(help: "Rewrite failing exact values and fingerprints in the files with the actual ones.")
+    var update = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
     }
@@ -38,14 +41,31 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let files = try ScenarioFiles.find(in: paths.isEmpty ? ["Scenarios"] : paths)
         let workers = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, max(files.count, 1)))
-        let results = ParallelChecks.run(files, workers: workers) { result in
+        let results = ParallelChecks.run(files, workers: workers, fingerprint: update) { result in
             if let result { print(Self.render(result, quiet: quiet), terminator: "") }
         }
-        let passed = results.reduce(0) { $0 + $1.verdicts.filter(\.passed).count }
+        if update { try rewrite(results) }
+        let passed = results.reduce(0) { $0 + $1.passedCount }
         let failed = results.reduce(0) { $0 + $1.failedCount }
         if let junit { try OutputFiles.write(JUnitReport.xml(results), to: junit) }
-        print("\(passed) passed, \(failed) failed")
-        if failed > 0 { throw ExitCode.failure }
+        print("\(passed) passed, \(failed) failed" + (update && failed > 0 ? " (before --update)" : ""))
+        if failed > 0 && !update { throw ExitCode.failure }
+    }
+
+    /// `--update`: exact values and fingerprints take the actual values; other failures
+    /// (ranges, statistics, files that do not load) are left for a person to judge.
+    private func rewrite(_ results: [ScenarioCheckResult]) throws {
+        for result in results {
+            let edits = ExpectationUpdater.edits(for: result)
+            guard !edits.isEmpty else { continue }
+            let text = try String(contentsOfFile: result.path, encoding: .utf8)
+            guard let updated = ExpectationUpdater.apply(edits, to: text) else {
+                Terminal.printError("\(result.path): cannot update: an expected value is not where the loader saw it")
+                continue
+            }
+            try OutputFiles.write(updated, to: result.path)
+            print("updated \(edits.count) value\(edits.count == 1 ? "" : "s") in \(result.path)")
+        }
     }
 
     static func render(_ result: ScenarioCheckResult, quiet: Bool) -> String {
@@ -55,6 +75,7 @@ struct CheckCommand: ParsableCommand {
         for verdict in result.verdicts where !quiet || !verdict.passed {
             out += "  \(verdict.line)\n"
         }
+        if let line = result.fingerprintLine, !quiet || !result.fingerprintPassed { out += "  \(line)\n" }
         return out
     }
 }
@@ -92,6 +113,7 @@ enum ParallelChecks {
     static func run(
         _ files: [String],
         workers: Int,
+        fingerprint: Bool,
         report: (ScenarioCheckResult?) -> Void
     ) -> [ScenarioCheckResult] {
         let state = CheckState(count: files.count)
@@ -100,7 +122,12 @@ enum ParallelChecks {
             group.enter()
             let thread = Thread {
                 while let index = state.nextIndex() {
-                    state.store(ScenarioCheck.run(path: files[index], baselineInParallel: workers == 1), at: index)
+                    let result = ScenarioCheck.run(
+                        path: files[index],
+                        baselineInParallel: workers == 1,
+                        computeFingerprint: fingerprint
+                    )
+                    state.store(result, at: index)
                 }
                 group.leave()
             }

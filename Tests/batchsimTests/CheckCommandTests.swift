@@ -91,6 +91,56 @@ struct CheckCommandTests {
         #expect(counter.rootAttributes["failures"] == "2")
     }
 
+    @Test func updateRewritesExactValuesAndFingerprintsKeepingCommentsAndLayout() throws {
+        let original = """
+            name: to-update
+            pools: [{id: pool, dedicatedNodes: 2}]
+            jobs: [{id: job, pool: pool, tasks: {count: 4, duration: 1h}}]
+            expect:
+              # exact values are rewritten; this comment stays
+              tasks.completed: 3      # wrong on purpose
+              tasks.makespanSeconds: {atLeast: 100}
+              nodes.billedNodeSeconds: 1
+              tasks.waitSeconds.p50: null
+              fingerprint: 0000000000000000000000000000000000000000000000000000000000000000
+
+            """
+        let directory = try Self.directory(["u.yaml": original])
+        let file = directory.appendingPathComponent("u.yaml")
+        let before = try CommandRunner.run(["check", file.path])
+        #expect(before.status == 1)
+        #expect(before.standardOutput.hasSuffix("1 passed, 4 failed\n"))
+        let update = try CommandRunner.run(["check", file.path, "--update"])
+        #expect(update.status == 0)
+        #expect(update.standardOutput.contains("updated 4 values in \(file.path)"))
+        let updated = try String(contentsOf: file, encoding: .utf8)
+        let originalLines = original.components(separatedBy: "\n")
+        let updatedLines = updated.components(separatedBy: "\n")
+        #expect(originalLines.count == updatedLines.count)
+        // Only the four value lines changed, and only their values.
+        let changed = zip(originalLines, updatedLines).filter { $0 != $1 }
+        #expect(changed.map(\.1).count == 4)
+        #expect(updatedLines[5] == "  tasks.completed: 4      # wrong on purpose")
+        #expect(updatedLines[7] == "  nodes.billedNodeSeconds: 14400")
+        // Two nodes, four one-hour tasks: the second pair waits an hour, the p50 of [0, 0, 3600, 3600] is 0.
+        #expect(updatedLines[8] == "  tasks.waitSeconds.p50: 0")
+        #expect(updatedLines[9].hasPrefix("  fingerprint: ") && !updatedLines[9].hasSuffix("0000"))
+        #expect(updatedLines[4] == originalLines[4])
+        let after = try CommandRunner.run(["check", file.path])
+        #expect(after.status == 0)
+        #expect(after.standardOutput.hasSuffix("5 passed, 0 failed\n"))
+    }
+
+    @Test func aWrongFingerprintFails() throws {
+        let text = Self.passing + "\n  fingerprint: " + String(repeating: "ab", count: 32) + "\n"
+        let directory = try Self.directory(["f.yaml": text])
+        let outcome = try CommandRunner.run(["check", directory.path])
+        #expect(outcome.status == 1)
+        #expect(
+            outcome.standardOutput.contains("FAIL fingerprint: expected \(String(repeating: "ab", count: 32)), got "))
+        #expect(outcome.standardOutput.hasSuffix("3 passed, 1 failed\n"))
+    }
+
     @Test func scenariosWithoutExpectationsAreSkipped() throws {
         let directory = try Self.directory([
             "plain.yaml":

@@ -116,3 +116,17 @@ public enum EventName: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         }
     }
 }
+
+extension EntityKind {
+    /// The REST spelling of a state code of this kind of entity, or nil when the kind has no
+    /// states or the code is `SimEvent.noState`.
+    public func stateName(_ code: UInt8) -> String? {
+        switch self {
+        case .account: AccountState(rawValue: code)?.description
+        case .node: NodeState(rawValue: code)?.description
+        case .task: TaskState(rawValue: code)?.description
+        case .pool: PoolAllocationState(rawValue: code)?.description
+        default: nil
+        }
+    }
+}
