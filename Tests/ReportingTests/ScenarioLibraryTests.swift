@@ -36,10 +36,13 @@ struct ScenarioLibraryTests {
         let loaded = try ScenarioLoader.load(path: path)
         #expect(loaded.scenario.description?.isEmpty == false, "every fixture says what it teaches")
         #expect(!loaded.expectations.isEmpty, "every fixture has an expect: block")
-        let run = ScenarioRun.execute(loaded.scenario)
-        for verdict in ExpectationVerdict.judge(loaded.expectations, against: run.summary) {
+        // The same check `batchsim check` makes: replications, statistics and fingerprints included.
+        let result = try #require(ScenarioCheck.run(path: path))
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        for verdict in result.verdicts {
             #expect(verdict.passed, "\(file):\(verdict.expectation.location.line): \(verdict.line)")
         }
+        #expect(result.fingerprintPassed, "\(file): \(result.fingerprintLine ?? "")")
     }
 
     @Test(arguments: files)
