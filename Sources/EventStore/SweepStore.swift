@@ -9,12 +9,21 @@ public struct SweepRecord: Sendable {
         public var point: Int
         public var replication: Int
         public var seed: UInt64
+        /// The grid point's variable values, in variable order.
+        public var values: [(name: String, value: String)]
         public var metrics: [(name: String, value: MetricValue)]
 
-        public init(point: Int, replication: Int, seed: UInt64, metrics: [(name: String, value: MetricValue)]) {
+        public init(
+            point: Int,
+            replication: Int,
+            seed: UInt64,
+            values: [(name: String, value: String)],
+            metrics: [(name: String, value: MetricValue)]
+        ) {
             self.point = point
             self.replication = replication
             self.seed = seed
+            self.values = values
             self.metrics = metrics
         }
     }
@@ -53,6 +62,8 @@ public enum SweepStore {
                                 value TEXT NOT NULL, PRIMARY KEY (position, value_index));
         CREATE TABLE runs (run_id INTEGER PRIMARY KEY, point INTEGER NOT NULL, replication INTEGER NOT NULL,
                            seed INTEGER NOT NULL, UNIQUE (point, replication));
+        CREATE TABLE run_variables (run_id INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL,
+                                    value TEXT NOT NULL, PRIMARY KEY (run_id, position));
         CREATE TABLE metrics (run_id INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL,
                               kind TEXT NOT NULL, value REAL, raw INTEGER, PRIMARY KEY (run_id, name));
         CREATE VIEW run_metrics AS
@@ -105,6 +116,7 @@ public enum SweepStore {
         }
         let run = try database.prepare("INSERT INTO runs VALUES (?1, ?2, ?3, ?4)")
         let metric = try database.prepare("INSERT INTO metrics VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        let value = try database.prepare("INSERT INTO run_variables VALUES (?1, ?2, ?3, ?4)")
         for entry in record.runs {
             let id = Int64(entry.point * record.replications + entry.replication)
             run.bind(1, id)
@@ -112,6 +124,13 @@ public enum SweepStore {
             run.bind(3, Int64(entry.replication))
             run.bind(4, Int64(bitPattern: entry.seed))
             try run.run()
+            for (position, variable) in entry.values.enumerated() {
+                value.bind(1, id)
+                value.bind(2, Int64(position))
+                value.bind(3, variable.name)
+                value.bind(4, variable.value)
+                try value.run()
+            }
             for (position, named) in entry.metrics.enumerated() {
                 let (kind, value, raw) = RowWriter.columns(named.value)
                 metric.bind(1, id)
@@ -148,6 +167,8 @@ public enum SweepStore {
         }
         var runs: [SweepRecord.Run] = []
         let runQuery = try database.prepare("SELECT run_id, point, replication, seed FROM runs ORDER BY run_id")
+        let valueQuery = try database.prepare(
+            "SELECT name, value FROM run_variables WHERE run_id = ?1 ORDER BY position")
         let metricQuery = try database.prepare(
             "SELECT name, kind, value, raw FROM metrics WHERE run_id = ?1 ORDER BY position"
         )
@@ -156,8 +177,11 @@ public enum SweepStore {
                 point: Int(runQuery.int64(1)),
                 replication: Int(runQuery.int64(2)),
                 seed: UInt64(bitPattern: runQuery.int64(3)),
+                values: [],
                 metrics: []
             )
+            valueQuery.bind(1, runQuery.int64(0))
+            while try valueQuery.step() { run.values.append((valueQuery.string(0) ?? "", valueQuery.string(1) ?? "")) }
             metricQuery.bind(1, runQuery.int64(0))
             while try metricQuery.step() {
                 run.metrics.append(

@@ -36,6 +36,9 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Run share i of n (1-based), or 'auto' to read it from the batch engine's environment.")
     var shard: String?
 
+    @Flag(help: "Also write every run's event log (events.sqlite in the output directory).")
+    var events = false
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -69,18 +72,22 @@ struct SweepCommand: ParsableCommand {
         let directory = out ?? "Reports/\(name)/sweep"
         let cancellation = SweepCancellation.install()
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0, label: "sweep")
+        let shardSuffix = shardSpec.map { "-shard-\($0.index)-of-\($0.count)" } ?? ""
+        let log = try events ? EventLogWriter(destination: "\(directory)/events\(shardSuffix).sqlite") : nil
         let runs = SweepRunner.run(
             plan,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            events: log,
             progress: { done, total in progress.update(done, of: total) },
             isCancelled: { cancellation.isCancelled }
         )
         progress.finish()
+        try log?.commit()
         // An interrupted sweep keeps the points whose every replication finished.
         let kept = cancellation.isCancelled ? SweepResults.completePoints(runs, replications: replications) : runs
         let record = SweepResults.record(plan: plan, runs: kept, scenarioName: name)
         if let shardSpec {
-            try SweepStore.write(record, to: directory + "/sweep-shard-\(shardSpec.index)-of-\(shardSpec.count).sqlite")
+            try SweepStore.write(record, to: directory + "/sweep\(shardSuffix).sqlite")
         } else {
             try SweepResults.writeAll(record, to: directory)
         }

@@ -19,7 +19,12 @@ public enum SweepResults {
             variables: plan.grid.variables.map { ($0.name, $0.values) },
             runs: runs.map {
                 SweepRecord.Run(
-                    point: $0.item.point, replication: $0.item.replication, seed: $0.seed, metrics: $0.metrics)
+                    point: $0.item.point,
+                    replication: $0.item.replication,
+                    seed: $0.seed,
+                    values: plan.grid.point($0.item.point),
+                    metrics: $0.metrics
+                )
             }
         )
     }

@@ -1,0 +1,50 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `batchsim sweep` and `batchsim merge` end to end.
+struct SweepCommandTests {
+    static let scenario = "Tests/ReportingTests/Fixtures/outage-sweep.yaml"
+
+    @Test func shardsMergedThroughTheCommandLineEqualTheWholeSweep() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let whole = directory.appendingPathComponent("whole").path
+        let arguments = ["sweep", Self.scenario, "--set", "outage=10m..20m/10m", "--replications", "2", "--quiet"]
+        #expect(try CommandRunner.run(arguments + ["--out", whole]).status == 0)
+        for shard in ["1/2", "2/2"] {
+            let outcome = try CommandRunner.run(arguments + ["--out", directory.path + "/parts", "--shard", shard])
+            #expect(outcome.status == 0, "\(outcome.standardError)")
+        }
+        let merge = try CommandRunner.run([
+            "merge", directory.path + "/merged",
+            directory.path + "/parts/sweep-shard-1-of-2.sqlite", directory.path + "/parts/sweep-shard-2-of-2.sqlite",
+        ])
+        #expect(merge.status == 0, "\(merge.standardError)")
+        #expect(merge.standardOutput == "merged 4 runs from 2 parts into \(directory.path)/merged\n")
+        for file in ["sweep.csv", "sweep.json", "sweep.md"] {
+            let a = try Data(contentsOf: URL(fileURLWithPath: whole + "/" + file))
+            let b = try Data(contentsOf: directory.appendingPathComponent("merged/" + file))
+            #expect(a == b, "\(file)")
+        }
+        let csv = try String(contentsOfFile: whole + "/sweep.csv", encoding: .utf8)
+        // Restart at 30m + outage + 10m recovery: 50 and 60 minutes late, whatever the draws.
+        #expect(csv.contains("\n0,10m,2,impact.makespanDelaySeconds,2,3000,0,3000,3000,3000,3000,3000\n"))
+        #expect(csv.contains("\n1,20m,2,impact.makespanDelaySeconds,2,3600,0,3600,3600,3600,3600,3600\n"))
+    }
+
+    @Test func aGridValueTheScenarioRejectsFailsBeforeAnythingRuns() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let outcome = try CommandRunner.run([
+            "sweep", Self.scenario, "--set", "outage=10m,soon", "--out", directory.path + "/out",
+        ])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("found 'soon'"))
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/out"))
+    }
+
+    @Test func anUnknownVariableIsRejected() throws {
+        let outcome = try CommandRunner.run(["sweep", Self.scenario, "--set", "outgae=1h"])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("did you mean 'outage'?"))
+    }
+}
