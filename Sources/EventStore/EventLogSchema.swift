@@ -61,6 +61,14 @@ public enum EventLogSchema {
             name TEXT NOT NULL,
             PRIMARY KEY (run_id, key_index)
         );
+        CREATE TABLE key_versions (
+            run_id INTEGER NOT NULL,
+            key_index INTEGER NOT NULL,
+            version_index INTEGER NOT NULL,
+            version TEXT NOT NULL,
+            PRIMARY KEY (run_id, key_index, version_index)
+        );
+        CREATE TABLE access_problems (code INTEGER PRIMARY KEY, description TEXT NOT NULL);
         CREATE TABLE timeline (
             run_id INTEGER NOT NULL,
             entry_index INTEGER NOT NULL,

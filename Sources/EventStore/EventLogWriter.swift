@@ -143,6 +143,12 @@ public final class EventLogWriter: @unchecked Sendable {
             state.bind(3, name)
             try state.run()
         }
+        let problem = try database.prepare("INSERT INTO access_problems VALUES (?1, ?2)")
+        for code in AccessProblem.allCases {
+            problem.bind(1, Int64(code.rawValue))
+            problem.bind(2, code.description)
+            try problem.run()
+        }
         try database.execute("COMMIT;")
     }
 }

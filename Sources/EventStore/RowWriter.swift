@@ -100,6 +100,16 @@ final class RowWriter {
             key.bind(3, config.name)
             try key.run()
         }
+        let version = try database.prepare("INSERT INTO key_versions VALUES (?1, ?2, ?3, ?4)")
+        for (keyIndex, versions) in record.result.keyVersions.enumerated() {
+            for (versionIndex, id) in versions.enumerated() {
+                version.bind(1, record.run)
+                version.bind(2, Int64(keyIndex))
+                version.bind(3, Int64(versionIndex))
+                version.bind(4, id)
+                try version.run()
+            }
+        }
         let entry = try database.prepare("INSERT INTO timeline VALUES (?1, ?2, ?3, ?4, ?5)")
         for (index, timelineEntry) in scenario.timeline.enumerated() {
             entry.bind(1, record.run)

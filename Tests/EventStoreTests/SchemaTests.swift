@@ -1,5 +1,6 @@
 import BatchModel
 import Foundation
+import ScenarioFormat
 import Testing
 
 /// The schema as built matches `docs/event-log.md`: version, numbering of runs, REST
@@ -130,7 +131,8 @@ struct SchemaTests {
             "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND sql IS NOT NULL ORDER BY name"
         )
         let expected: Set = [
-            "runs", "warnings", "entity_types", "event_names", "states", "pools", "jobs", "keys", "timeline",
+            "runs", "warnings", "entity_types", "event_names", "states", "pools", "jobs", "keys", "key_versions",
+            "access_problems", "timeline",
             "events", "tasks", "nodes", "metrics", "events_readable", "node_state_intervals", "task_attempts",
             "account_timeline", "events_by_entity", "events_by_time",
         ]
@@ -149,6 +151,35 @@ struct SchemaTests {
             ]
         )
         #expect(try reader.rendered("SELECT name FROM pragma_index_info('events_by_time')") == ["run_id", "time_ms"])
+    }
+
+    @Test func keyVersionsNameWhatVersionEventsReferTo() throws {
+        // A rotation policy adds auto-1 at 1h: versionAdded's detail indexes key_versions.
+        let yaml = """
+            name: rotating
+            account:
+              name: acct
+              encryption: {keyIdentifier: "https://kv-one.vault.azure.net/keys/cmk"}
+            keyVault:
+              name: kv-one
+              accessPolicies: [{principal: acct, keyPermissions: [get, wrapKey, unwrapKey]}]
+              keys: [{name: cmk, versions: [V1], rotationPolicy: {rotateEvery: 1h}}]
+            pools: [{id: pool, dedicatedNodes: 1}]
+            jobs: [{id: job, pool: pool, tasks: {count: 1, duration: 90m}}]
+            """
+        let built = try EventLogFixture.build(ScenarioLoader.load(text: yaml, path: "<rotating>"))
+        let reader = try LogReader(built.path)
+        #expect(
+            try reader.rendered(
+                """
+                SELECT v.version FROM events e JOIN event_names n ON n.code = e.event
+                JOIN key_versions v ON v.run_id = e.run_id AND v.key_index = e.entity_id AND v.version_index = e.detail
+                WHERE e.run_id = 1 AND n.name = 'versionAdded'
+                """
+            ) == ["auto-1"]
+        )
+        #expect(try reader.int("SELECT COUNT(*) FROM key_versions WHERE run_id = 1") == 2)
+        #expect(try reader.int("SELECT COUNT(*) FROM access_problems") == 12)
     }
 
     @Test func theNodesTableCoversEveryStateANodeSpendsTimeIn() throws {

@@ -28,7 +28,8 @@ extension Simulation {
             tasks: tasks,
             nodes: nodes,
             processedEvents: processedEvents,
-            emittedEvents: emittedEvents
+            emittedEvents: emittedEvents,
+            keyVersions: vault.keys.map { $0.versions.map(\.id) }
         )
     }
 

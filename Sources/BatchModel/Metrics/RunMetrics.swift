@@ -79,4 +79,7 @@ public struct RunResult: Sendable {
     public var processedEvents: Int
     /// Events emitted to the sink (the rows an event log would hold).
     public var emittedEvents: Int
+    /// Every version of every key at the end of the run, oldest first (lowercased ids, with
+    /// `auto-N` rotations and added versions): what a `versionAdded` event's detail indexes.
+    public var keyVersions: [[String]] = []
 }
