@@ -17,7 +17,8 @@ trap 'rm -rf "$out"' EXIT
 printf '%-34s %9s %12s %12s %14s %10s\n' scenario "wall (s)" "queue events" "model events" "queue events/s" "peak RSS"
 for scenario in "${scenarios[@]}"; do
     name=$(basename "$scenario" .yaml)
-    /usr/bin/time -v "$binary" run "$scenario" --out "$out/$name" --quiet --stats 2>"$out/$name.err" >/dev/null
+    /usr/bin/time -v "$binary" run "$scenario" --out "$out/$name" --quiet --stats --no-events --no-report \
+        2>"$out/$name.err" >/dev/null
     wall=$(grep 'Elapsed (wall clock)' "$out/$name.err" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
     rss=$(grep 'Maximum resident set size' "$out/$name.err" | awk '{print $NF}')
     stats=$(grep '^simulated:' "$out/$name.err")

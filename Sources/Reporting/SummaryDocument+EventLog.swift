@@ -10,6 +10,7 @@ extension SummaryDocument {
         let baseline = runs.first { $0.variant == "baseline" }
         self.init(
             scenarioName: scenario.scenario,
+            scenarioSHA256: scenario.scenarioSHA256,
             description: scenario.description,
             seed: scenario.seed,
             toolVersion: scenario.toolVersion,

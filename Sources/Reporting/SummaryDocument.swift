@@ -3,10 +3,15 @@ public import BatchModel
 /// `summary.json`: the run's identity and its metrics (SPEC §4), rendered with a stable key
 /// order so that the same inputs give byte-identical files.
 ///
-/// Layout: identity fields first, then `"metrics"`, a flat object whose keys are the dotted
-/// names `expect:` uses — scenario metrics, then `baseline.*`, then `impact.*`.
+/// Layout: identity fields first (`scenario`, `scenarioSHA256`, `description`, `seed`,
+/// `toolVersion`, `endSeconds`, `baselineEndSeconds`, `warnings`), then `"metrics"`, a flat
+/// object whose keys are the dotted names `expect:` uses — scenario metrics, then
+/// `baseline.*`, then `impact.*`.
 public struct SummaryDocument: Sendable {
     public var scenarioName: String
+    /// SHA-256 of the scenario file's bytes (lowercase hex): which file, exactly, the run
+    /// came from. `null` in the JSON when the scenario did not come from a file.
+    public var scenarioSHA256: String?
     public var description: String?
     public var seed: UInt64
     public var toolVersion: String
@@ -18,6 +23,7 @@ public struct SummaryDocument: Sendable {
 
     public init(
         scenarioName: String,
+        scenarioSHA256: String? = nil,
         description: String?,
         seed: UInt64,
         toolVersion: String = ToolVersion.current,
@@ -27,6 +33,7 @@ public struct SummaryDocument: Sendable {
         summary: Summary
     ) {
         self.scenarioName = scenarioName
+        self.scenarioSHA256 = scenarioSHA256
         self.description = description
         self.seed = seed
         self.toolVersion = toolVersion
@@ -36,10 +43,25 @@ public struct SummaryDocument: Sendable {
         self.summary = summary
     }
 
+    /// The document of a run done in this process (`batchsim run`, the committed-report test).
+    public init(run: ScenarioRun, scenarioSHA256: String?, warnings: [String]) {
+        self.init(
+            scenarioName: run.scenario.name,
+            scenarioSHA256: scenarioSHA256,
+            description: run.scenario.description,
+            seed: run.scenario.seed,
+            endTime: run.result.metrics.endTime,
+            baselineEndTime: run.baseline?.metrics.endTime,
+            warnings: warnings,
+            summary: run.summary
+        )
+    }
+
     /// The JSON text, two-space indented, ending with a newline.
     public func json() -> String {
         var out = "{\n"
         out += "  \"scenario\": \(JSONText.string(scenarioName)),\n"
+        out += "  \"scenarioSHA256\": \(scenarioSHA256.map(JSONText.string) ?? "null"),\n"
         if let description { out += "  \"description\": \(JSONText.string(description)),\n" }
         out += "  \"seed\": \(seed),\n"
         out += "  \"toolVersion\": \(JSONText.string(toolVersion)),\n"

@@ -23,8 +23,9 @@ public enum SummaryTable {
         ("cost while unusable", "cost.whileUnusable"),
     ]
 
-    /// Renders the table; without a baseline only the scenario column is shown.
-    public static func render(_ summary: Summary, title: String) -> String {
+    /// Renders the table; without a baseline only the scenario column is shown. With
+    /// `colour` (a terminal is watching) the title is bold and changed impacts stand out.
+    public static func render(_ summary: Summary, title: String, colour: Bool = false) -> String {
         let hasBaseline = summary["baseline.tasks.completed"] != nil
         var table: [[String]] = [hasBaseline ? ["", "scenario", "baseline", "impact"] : ["", "scenario"]]
         for row in rows {
@@ -36,12 +37,15 @@ public enum SummaryTable {
             table.append(line)
         }
         let widths = (0..<table[0].count).map { column in table.map { $0[column].count }.max() ?? 0 }
-        var out = title + "\n"
+        var out = (colour ? "\u{1B}[1m\(title)\u{1B}[0m" : title) + "\n"
         for (index, line) in table.enumerated() {
             let cells = line.enumerated().map { column, cell in
-                column == 0
+                let padded =
+                    column == 0
                     ? cell + String(repeating: " ", count: widths[0] - cell.count)
                     : String(repeating: " ", count: widths[column] - cell.count) + cell
+                let changed = index > 0 && column == 3 && cell != "0" && cell != "-"
+                return colour && changed ? "\u{1B}[1;33m\(padded)\u{1B}[0m" : padded
             }
             out += cells.joined(separator: "  ") + "\n"
             if index == 0 { out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }

@@ -3,8 +3,8 @@ import EventStore
 import Foundation
 import Reporting
 
-/// `batchsim report DB`: rebuilds `summary.json` from an event log alone, byte-identical to
-/// the one the run wrote.
+/// `batchsim report DB`: rebuilds `summary.json`, `report.md` and `report.html` from an event
+/// log alone, byte-identical to the ones the run wrote (the charts replay the logged events).
 ///
 /// ```
 /// $ batchsim report Reports/worked-example/events.sqlite --out /tmp/again
@@ -12,7 +12,7 @@ import Reporting
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Rebuild summary.json from an event log."
+        abstract: "Rebuild summary.json, report.md and report.html from an event log."
     )
 
     @Argument(help: "The event log (events.sqlite) a run wrote.")
@@ -26,15 +26,21 @@ struct ReportCommand: ParsableCommand {
             Terminal.printError("error: \(database): no such file")
             throw ExitCode.failure
         }
-        let document: SummaryDocument
+        let input: ReportInput
         do {
-            document = try SummaryDocument(storedRuns: EventLogReader.runs(at: database))
+            input = try ReportInput(eventLog: database)
         } catch {
             Terminal.printError("error: \(database): \(error)")
             throw ExitCode.failure
         }
         let directory = out ?? URL(fileURLWithPath: database).deletingLastPathComponent().path
-        try OutputFiles.write(document.json(), to: directory + "/summary.json")
-        print("wrote \(directory)/summary.json")
+        let outputs = [
+            ("summary.json", input.document.json()),
+            ("report.md", MarkdownReport.render(input)),
+            ("report.html", HTMLReport.render(input)),
+        ]
+        for (name, text) in outputs { try OutputFiles.write(text, to: directory + "/" + name) }
+        let written = outputs.map { directory + "/" + $0.0 }
+        print("wrote " + written.dropLast().joined(separator: ", ") + " and " + (written.last ?? ""))
     }
 }

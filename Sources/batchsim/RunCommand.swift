@@ -5,8 +5,8 @@ import Foundation
 import Reporting
 import ScenarioFormat
 
-/// `batchsim run SCENARIO`: simulates a scenario and its baseline, writes the event log and
-/// `summary.json`, and prints the impact table.
+/// `batchsim run SCENARIO`: simulates a scenario and its baseline, writes the event log,
+/// `summary.json`, `report.md` and `report.html`, and prints the impact table.
 ///
 /// ```
 /// $ batchsim run Scenarios/key-disabled-45m.yaml
@@ -14,7 +14,8 @@ import ScenarioFormat
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Simulate a scenario and its baseline; write Reports/<name>/{events.sqlite,summary.json}."
+        abstract:
+            "Simulate a scenario and its baseline; write Reports/<name>/{summary.json,report.md,report.html,events.sqlite}."
     )
 
     @Argument(help: "The scenario file (YAML or JSON).")
@@ -35,8 +36,11 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Simulate the scenario only: no baseline. and impact. metrics.")
     var noBaseline = false
 
-    @Flag(help: "Write no event log (summary only).")
+    @Flag(help: "Write no event log.")
     var noEvents = false
+
+    @Flag(help: "Write no report.md or report.html (and skip recording their time series).")
+    var noReport = false
 
     @Flag(help: "Print the summary JSON to standard output instead of the table.")
     var json = false
@@ -66,35 +70,51 @@ struct RunCommand: ParsableCommand {
 
         let clock = ContinuousClock()
         let started = clock.now
+        let progress = Terminal.standardErrorIsTerminal && !quiet && !json ? ProgressIndicator() : nil
+        defer { progress?.stop() }
+        let scenarioSHA256 = (try? Data(contentsOf: URL(fileURLWithPath: scenario))).map(SHA256.hex)
         let log = try noEvents ? nil : EventLogWriter(destination: db ?? directory + "/events.sqlite")
         let sink = log?.makeSink(run: 1)
         let baselineSink = noBaseline ? nil : log?.makeSink(run: 2)
-        let run = ScenarioRun.execute(model, withBaseline: !noBaseline, sink: sink, baselineSink: baselineSink)
+        // The report's recorders see the same events as the log (one sink per run: fan out).
+        let recorder = noReport ? nil : TimeSeriesRecorder(poolCount: model.pools.count)
+        let baselineRecorder = noBaseline || noReport ? nil : TimeSeriesRecorder(poolCount: model.pools.count)
+        let run = ScenarioRun.execute(
+            model,
+            withBaseline: !noBaseline,
+            sink: EventSinks.combine([sink, recorder, progress?.sink]),
+            baselineSink: EventSinks.combine([baselineSink, baselineRecorder])
+        )
+        // Everything is rendered before anything is moved into place, so that the log and the
+        // reports are replaced back to back.
+        progress?.setStep("writing the reports")
+        let document = SummaryDocument(run: run, scenarioSHA256: scenarioSHA256, warnings: warnings)
+        let text = document.json()
+        var outputs = [("summary.json", text)]
+        if let recorder {
+            let input = ReportInput(
+                document: document, run: run, recorder: recorder, baselineRecorder: baselineRecorder)
+            outputs += [("report.md", MarkdownReport.render(input)), ("report.html", HTMLReport.render(input))]
+        }
         if let log {
-            log.add(record(run.result, run: 1, variant: "scenario", model, warnings), sink: sink)
+            progress?.setStep("writing the event log")
+            let identity = (sha: scenarioSHA256, warnings: warnings)
+            log.add(record(run.result, run: 1, variant: "scenario", model, identity), sink: sink)
             if let baseline = run.baseline {
-                log.add(record(baseline, run: 2, variant: "baseline", model.baseline, warnings), sink: baselineSink)
+                log.add(record(baseline, run: 2, variant: "baseline", model.baseline, identity), sink: baselineSink)
             }
             try log.commit()
         }
         if stats { printStatistics(run, seconds: (clock.now - started).seconds) }
-
-        let document = SummaryDocument(
-            scenarioName: model.name,
-            description: model.description,
-            seed: model.seed,
-            endTime: run.result.metrics.endTime,
-            baselineEndTime: run.baseline?.metrics.endTime,
-            warnings: warnings,
-            summary: run.summary
-        )
-        let text = document.json()
-        try OutputFiles.write(text, to: directory + "/summary.json")
+        for (name, contents) in outputs { try OutputFiles.write(contents, to: directory + "/" + name) }
+        progress?.stop()
         if json {
             print(text, terminator: "")
         } else if !quiet {
-            print(SummaryTable.render(run.summary, title: "\(model.name) (seed \(model.seed))"), terminator: "")
-            print("wrote \(directory)/summary.json" + (log.map { " and \($0.destination)" } ?? ""))
+            let title = "\(model.name) (seed \(model.seed))"
+            print(SummaryTable.render(run.summary, title: title, colour: Terminal.wantsColour(1)), terminator: "")
+            let written = outputs.map { directory + "/" + $0.0 } + (log.map { [$0.destination] } ?? [])
+            print("wrote " + written.dropLast().joined(separator: ", ") + " and " + (written.last ?? ""))
         }
     }
 
@@ -103,15 +123,15 @@ struct RunCommand: ParsableCommand {
         run: Int64,
         variant: String,
         _ scenario: Scenario,
-        _ warnings: [String]
+        _ identity: (sha: String?, warnings: [String])
     ) -> RunRecord {
         RunRecord(
             run: run,
             variant: variant,
             scenario: scenario,
-            scenarioSHA256: nil,
+            scenarioSHA256: identity.sha,
             toolVersion: ToolVersion.current,
-            warnings: warnings,
+            warnings: identity.warnings,
             result: result
         )
     }

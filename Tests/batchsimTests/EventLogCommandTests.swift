@@ -41,7 +41,7 @@ struct EventLogCommandTests {
         let out = try CommandRunner.temporaryDirectory()
         let run = try CommandRunner.run(["run", "Scenarios/worked-example.yaml", "--out", out.path])
         #expect(run.status == 0, "\(run.standardError)")
-        #expect(try Self.contents(of: out) == ["events.sqlite", "summary.json"])
+        #expect(try Self.contents(of: out) == ["events.sqlite", "report.html", "report.md", "summary.json"])
         let log = try Data(contentsOf: out.appendingPathComponent("events.sqlite"))
         #expect(log.prefix(16) == Self.sqliteHeader)
         #expect(run.standardOutput.contains("and \(out.path)/events.sqlite"))
@@ -51,7 +51,7 @@ struct EventLogCommandTests {
         let out = try CommandRunner.temporaryDirectory()
         let run = try CommandRunner.run(["run", "Scenarios/worked-example.yaml", "--out", out.path, "--no-events"])
         #expect(run.status == 0, "\(run.standardError)")
-        #expect(try Self.contents(of: out) == ["summary.json"])
+        #expect(try Self.contents(of: out) == ["report.html", "report.md", "summary.json"])
         #expect(!run.standardOutput.contains("events.sqlite"))
     }
 
@@ -62,7 +62,7 @@ struct EventLogCommandTests {
             "run", "Scenarios/worked-example.yaml", "--out", out.path, "--db", elsewhere.path, "--quiet",
         ])
         #expect(run.status == 0, "\(run.standardError)")
-        #expect(try Self.contents(of: out) == ["summary.json"])
+        #expect(try Self.contents(of: out) == ["report.html", "report.md", "summary.json"])
         #expect(try Self.contents(of: elsewhere.deletingLastPathComponent()) == ["custom.sqlite"])
         #expect(try Data(contentsOf: elsewhere).prefix(16) == Self.sqliteHeader)
 

@@ -1,0 +1,107 @@
+public import BatchModel
+
+/// The names a report uses for indices found in events: pools, jobs, keys and timeline
+/// actions. Built from the `Scenario` after a run, or from an event log's tables, so that
+/// both paths write the same report.
+public struct ReportContext: Sendable {
+    public var pools: [String]
+    public var jobs: [String]
+    public var keys: [String]
+    /// Timeline entries in file order: absolute time (ms) and action name.
+    public var timeline: [(time: Int64, action: String)]
+
+    public init(pools: [String], jobs: [String], keys: [String], timeline: [(time: Int64, action: String)]) {
+        self.pools = pools
+        self.jobs = jobs
+        self.keys = keys
+        self.timeline = timeline
+    }
+
+    public init(scenario: Scenario) {
+        self.init(
+            pools: scenario.pools.map(\.id),
+            jobs: scenario.jobs.map(\.id),
+            keys: (scenario.keyVault?.keys ?? []).map(\.name),
+            timeline: scenario.timeline.map { ($0.time, $0.action.name) }
+        )
+    }
+
+    /// The action name of timeline entry `index`, or "action #n" if unknown.
+    public func actionName(_ index: Int32) -> String {
+        let entry = Int(index)
+        return timeline.indices.contains(entry) ? timeline[entry].action : "action #\(entry)"
+    }
+
+    static func name(_ names: [String], _ index: Int32, _ kind: String) -> String {
+        names.indices.contains(Int(index)) ? names[Int(index)] : "\(kind) \(index)"
+    }
+}
+
+/// Everything `report.md` and `report.html` are built from: the summary document, names, the
+/// finished time-series recorders of both runs and each task's delay against the baseline.
+public struct ReportInput {
+    public var document: SummaryDocument
+    public var context: ReportContext
+    public var scenario: TimeSeriesRecorder
+    public var baseline: TimeSeriesRecorder?
+    /// Per task finished (completed or failed) in both runs: scenario finish − baseline
+    /// finish, in milliseconds, by task number.
+    public var taskDelays: [Int64]
+    /// Tasks that finished in the baseline but not in the scenario.
+    public var unfinishedOnlyInScenario: Int
+
+    public init(
+        document: SummaryDocument,
+        context: ReportContext,
+        scenario: TimeSeriesRecorder,
+        baseline: TimeSeriesRecorder?,
+        scenarioFinishTimes: [Int64],
+        baselineFinishTimes: [Int64]?
+    ) {
+        self.document = document
+        self.context = context
+        self.scenario = scenario
+        self.baseline = baseline
+        var delays: [Int64] = []
+        var unfinished = 0
+        if let baselineFinishTimes {
+            delays.reserveCapacity(min(scenarioFinishTimes.count, baselineFinishTimes.count))
+            for (own, base) in zip(scenarioFinishTimes, baselineFinishTimes) where base >= 0 {
+                if own >= 0 { delays.append(own - base) } else { unfinished += 1 }
+            }
+        }
+        taskDelays = delays
+        unfinishedOnlyInScenario = unfinished
+    }
+
+    /// The input for a run done in this process: recorders were the runs' sinks.
+    public init(
+        document: SummaryDocument,
+        run: ScenarioRun,
+        recorder: TimeSeriesRecorder,
+        baselineRecorder: TimeSeriesRecorder?
+    ) {
+        recorder.finish(at: run.result.metrics.endTime)
+        if let baseline = run.baseline { baselineRecorder?.finish(at: baseline.metrics.endTime) }
+        self.init(
+            document: document,
+            context: ReportContext(scenario: run.scenario),
+            scenario: recorder,
+            baseline: run.baseline == nil ? nil : baselineRecorder,
+            scenarioFinishTimes: run.result.tasks.map(\.finish),
+            baselineFinishTimes: run.baseline?.tasks.map(\.finish)
+        )
+    }
+
+    /// A summary metric by name.
+    func metric(_ name: String) -> MetricValue? {
+        document.summary[name]
+    }
+
+    /// A summary metric as a number (seconds for times), nil when null or missing.
+    func number(_ name: String) -> Double? {
+        document.summary[name]?.number
+    }
+
+    var hasBaseline: Bool { document.summary["baseline.tasks.completed"] != nil }
+}
