@@ -4,6 +4,10 @@ import Foundation
 import Reporting
 import Testing
 
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
 /// Sweeps: grids, shards, seeds, statistics, and results independent of parallelism.
 struct SweepTests {
     static let scenario = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -136,6 +140,29 @@ struct SweepTests {
             #expect(delay.mean == minutes * 60)
             #expect(delay.standardDeviation == 0)
         }
+    }
+
+    @Test func sweepPageIsWellFormedWithAChartPerMainMetric() throws {
+        let grid = try SweepGrid(assignments: ["outage=10m..30m/10m"])
+        let outputs = SweepOutputs(
+            scenarioName: "outage-sweep",
+            replications: 3,
+            grid: grid,
+            statistics: SweepStatistics(runs: try Self.runs(jobs: 2), grid: grid)
+        )
+        let html = outputs.html()
+        let parser = XMLParser(data: Data(html.replacingOccurrences(of: "<!DOCTYPE html>", with: "").utf8))
+        #expect(parser.parse(), "sweep.html must be well-formed XML")
+        for metric in SweepOutputs.mainMetrics {
+            #expect(
+                html.contains(
+                    "<title id=\"sweep-\(SweepOutputs.mainMetrics.firstIndex(of: metric) ?? 0)-title\">\(metric) against outage</title>"
+                ))
+        }
+        #expect(html.components(separatedBy: "<polygon").count - 1 == SweepOutputs.mainMetrics.count)
+        #expect(
+            !html.contains("https://")
+                && html.components(separatedBy: "http://").count - 1 == SweepOutputs.mainMetrics.count)
     }
 
     @Test func mergingDifferentSweepsIsRejected() throws {

@@ -60,7 +60,7 @@ public enum SweepResults {
         return merged
     }
 
-    /// Writes sweep.sqlite, sweep.csv, sweep.json and sweep.md into `directory`.
+    /// Writes sweep.sqlite, sweep.csv, sweep.json, sweep.md and sweep.html into `directory`.
     public static func writeAll(_ record: SweepRecord, to directory: String) throws {
         try SweepStore.write(record, to: directory + "/sweep.sqlite")
         let grid = SweepGrid(variables: record.variables.map { SweepGrid.Variable(name: $0.name, values: $0.values) })
@@ -76,6 +76,7 @@ public enum SweepResults {
         )
         for (name, text) in [
             ("sweep.csv", outputs.csv()), ("sweep.json", outputs.json()), ("sweep.md", outputs.markdown()),
+            ("sweep.html", outputs.html()),
         ] {
             let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
             try Data(text.utf8).write(to: url, options: .atomic)
