@@ -69,3 +69,11 @@ let package = Package(
 for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
 }
+
+// Event sinks are classes fed once per event (millions per run); dynamic exclusivity checks on
+// their stored properties cost more than the work they guard. Debug builds keep the checks.
+for target in package.targets where ["Reporting", "EventStore"].contains(target.name) {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
+    ]
+}
