@@ -3,7 +3,7 @@
 /// Events are ordered by `(time, phase, sequence)`. The sequence number is assigned by the
 /// queue on insertion, so events of the same time and phase come out in insertion order
 /// and the order never depends on the heap's internal layout.
-public struct ScheduledEvent<Payload>: Sendable where Payload: Sendable {
+public struct ScheduledEvent<Payload>: HeapOrdered, Sendable where Payload: Sendable {
     public var time: SimTime
     /// Phase in the high byte, insertion sequence in the low 56 bits: one integer comparison.
     @usableFromInline var order: UInt64
@@ -23,33 +23,33 @@ public struct ScheduledEvent<Payload>: Sendable where Payload: Sendable {
     }
 
     @inlinable
-    func precedes(_ other: Self) -> Bool {
+    public func precedes(_ other: Self) -> Bool {
         time < other.time || (time == other.time && order < other.order)
     }
 }
 
-/// The future event list of a discrete-event simulation: an array-backed binary min-heap
-/// ordered by `(time, phase, sequence)`.
+/// The future event list of a discrete-event simulation: a binary min-heap ordered by
+/// `(time, phase, sequence)`.
 ///
 /// A plain array heap measured faster here than swift-collections' `Heap` (a min-max heap),
 /// because only `popMin` is needed; see `Benchmarks/` for the comparison.
 public struct EventQueue<Payload>: Sendable where Payload: Sendable {
-    @usableFromInline var storage: [ScheduledEvent<Payload>] = []
+    @usableFromInline var heap = BinaryMinHeap<ScheduledEvent<Payload>>()
     @usableFromInline var nextSequence: UInt64 = 0
 
     public init(reservingCapacity capacity: Int = 0) {
-        storage.reserveCapacity(capacity)
+        heap.reserveCapacity(capacity)
     }
 
     /// Number of pending events.
-    @inlinable public var count: Int { storage.count }
+    @inlinable public var count: Int { heap.count }
 
-    @inlinable public var isEmpty: Bool { storage.isEmpty }
+    @inlinable public var isEmpty: Bool { heap.isEmpty }
 
     /// The earliest pending event, without removing it.
     ///
     /// - Complexity: O(1)
-    @inlinable public var first: ScheduledEvent<Payload>? { storage.first }
+    @inlinable public var first: ScheduledEvent<Payload>? { heap.first }
 
     /// Adds an event at `time` in `phase` (0…255; lower phases happen first within an instant).
     ///
@@ -58,8 +58,7 @@ public struct EventQueue<Payload>: Sendable where Payload: Sendable {
     public mutating func schedule(at time: SimTime, phase: UInt8, _ payload: Payload) {
         let order = UInt64(phase) << 56 | nextSequence
         nextSequence &+= 1
-        storage.append(ScheduledEvent(time: time, order: order, payload: payload))
-        siftUp(storage.count - 1)
+        heap.insert(ScheduledEvent(time: time, order: order, payload: payload))
     }
 
     /// Removes and returns the earliest event.
@@ -67,52 +66,11 @@ public struct EventQueue<Payload>: Sendable where Payload: Sendable {
     /// - Complexity: O(log n)
     @inlinable
     public mutating func popFirst() -> ScheduledEvent<Payload>? {
-        guard let last = storage.popLast() else { return nil }
-        guard !storage.isEmpty else { return last }
-        let top = storage[0]
-        storage[0] = last
-        siftDown(0)
-        return top
-    }
-
-    @inlinable
-    mutating func siftUp(_ start: Int) {
-        storage.withUnsafeMutableBufferPointer { heap in
-            var child = start
-            let item = heap[child]
-            while child > 0 {
-                let parent = (child - 1) >> 1
-                guard item.precedes(heap[parent]) else { break }
-                heap[child] = heap[parent]
-                child = parent
-            }
-            heap[child] = item
-        }
-    }
-
-    @inlinable
-    mutating func siftDown(_ start: Int) {
-        storage.withUnsafeMutableBufferPointer { heap in
-            let count = heap.count
-            var parent = start
-            let item = heap[parent]
-            while true {
-                var child = 2 * parent + 1
-                guard child < count else { break }
-                if child + 1 < count && heap[child + 1].precedes(heap[child]) { child += 1 }
-                guard heap[child].precedes(item) else { break }
-                heap[parent] = heap[child]
-                parent = child
-            }
-            heap[parent] = item
-        }
+        heap.popFirst()
     }
 
     /// Checks the heap property; used by tests and by debug builds.
     public func isValidHeap() -> Bool {
-        for index in storage.indices.dropFirst() where storage[index].precedes(storage[(index - 1) / 2]) {
-            return false
-        }
-        return true
+        heap.isValid()
     }
 }

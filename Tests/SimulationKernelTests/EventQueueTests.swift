@@ -234,7 +234,7 @@ struct EventQueueTests {
             queue.schedule(at: SimTime(time), phase: 0, time)
         }
         #expect(queue.isValidHeap())
-        queue.storage.swapAt(0, queue.storage.count - 1)
+        queue.heap.storage.swapAt(0, queue.heap.storage.count - 1)
         #expect(!queue.isValidHeap())
     }
 }

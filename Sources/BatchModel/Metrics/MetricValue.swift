@@ -60,27 +60,24 @@ public enum MetricValue: Hashable, Sendable, CustomStringConvertible {
 
     /// Milliseconds as seconds with no trailing zeros: 3300000 → "3300", 1500 → "1.5", -250 → "-0.25".
     static func formatSeconds(_ milliseconds: SimTime) -> String {
-        let sign = milliseconds < 0 ? "-" : ""
-        let magnitude = milliseconds.magnitude
-        let whole = magnitude / 1000
-        let fraction = magnitude % 1000
-        guard fraction != 0 else { return sign + String(whole) }
-        var digits = String(fraction)
-        digits = String(repeating: "0", count: 3 - digits.count) + digits
-        while digits.hasSuffix("0") { digits.removeLast() }
-        return "\(sign)\(whole).\(digits)"
+        decimal(milliseconds, places: 3)
     }
 
     /// A cost with at most 6 decimals and no exponent: 0.192 → "0.192", 12 → "12".
     static func formatCost(_ value: Double) -> String {
-        let micro = Int64((value * 1_000_000).rounded())
-        let sign = micro < 0 ? "-" : ""
-        let magnitude = micro.magnitude
-        let whole = magnitude / 1_000_000
-        let fraction = magnitude % 1_000_000
+        decimal(Int64((value * 1_000_000).rounded()), places: 6)
+    }
+
+    /// `units / 10^places` in decimal notation without trailing zeros, exactly.
+    private static func decimal(_ units: Int64, places: Int) -> String {
+        var scale: UInt64 = 1
+        for _ in 0..<places { scale *= 10 }
+        let sign = units < 0 ? "-" : ""
+        let whole = units.magnitude / scale
+        let fraction = units.magnitude % scale
         guard fraction != 0 else { return sign + String(whole) }
         var digits = String(fraction)
-        digits = String(repeating: "0", count: 6 - digits.count) + digits
+        digits = String(repeating: "0", count: places - digits.count) + digits
         while digits.hasSuffix("0") { digits.removeLast() }
         return "\(sign)\(whole).\(digits)"
     }

@@ -1,0 +1,76 @@
+/// Elements that a `BinaryMinHeap` orders: `precedes` is a strict total order.
+public protocol HeapOrdered {
+    func precedes(_ other: Self) -> Bool
+}
+
+/// An array-backed binary min-heap: the event queue's storage and the scheduler's queues.
+///
+/// Only `insert` and `popFirst` are needed, so a plain binary heap beats swift-collections'
+/// min-max `Heap` here (see `Benchmarks/run-queue-bench.sh`).
+public struct BinaryMinHeap<Element: HeapOrdered>: Sendable where Element: Sendable {
+    @usableFromInline var storage: [Element] = []
+
+    public init() {}
+
+    @inlinable public var count: Int { storage.count }
+
+    @inlinable public var isEmpty: Bool { storage.isEmpty }
+
+    /// The first element, without removing it.
+    ///
+    /// - Complexity: O(1)
+    @inlinable public var first: Element? { storage.first }
+
+    @inlinable
+    public mutating func reserveCapacity(_ capacity: Int) {
+        storage.reserveCapacity(capacity)
+    }
+
+    /// - Complexity: O(log n)
+    @inlinable
+    public mutating func insert(_ element: Element) {
+        storage.append(element)
+        storage.withUnsafeMutableBufferPointer { heap in
+            var child = heap.count - 1
+            while child > 0 {
+                let parent = (child - 1) >> 1
+                guard element.precedes(heap[parent]) else { break }
+                heap[child] = heap[parent]
+                child = parent
+            }
+            heap[child] = element
+        }
+    }
+
+    /// Removes and returns the first element.
+    ///
+    /// - Complexity: O(log n)
+    @inlinable
+    public mutating func popFirst() -> Element? {
+        guard let last = storage.popLast() else { return nil }
+        guard !storage.isEmpty else { return last }
+        let top = storage[0]
+        storage.withUnsafeMutableBufferPointer { heap in
+            let count = heap.count
+            var parent = 0
+            while true {
+                var child = 2 * parent + 1
+                guard child < count else { break }
+                if child + 1 < count && heap[child + 1].precedes(heap[child]) { child += 1 }
+                guard heap[child].precedes(last) else { break }
+                heap[parent] = heap[child]
+                parent = child
+            }
+            heap[parent] = last
+        }
+        return top
+    }
+
+    /// Checks the heap property; used by tests and by debug builds.
+    public func isValid() -> Bool {
+        for index in storage.indices.dropFirst() where storage[index].precedes(storage[(index - 1) / 2]) {
+            return false
+        }
+        return true
+    }
+}
