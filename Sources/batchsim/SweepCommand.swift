@@ -48,6 +48,8 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Installed first: a signal while the grid loads stops the sweep before it starts.
+        let cancellation = SweepCancellation.install()
         let grid: SweepGrid
         let shardSpec: (index: Int, count: Int)?
         do {
@@ -70,7 +72,7 @@ struct SweepCommand: ParsableCommand {
         }
         let name = plan.scenarios.first?.name ?? "sweep"
         let directory = out ?? "Reports/\(name)/sweep"
-        let cancellation = SweepCancellation.install()
+        if cancellation.isCancelled { throw ExitCode(130) }
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0, label: "sweep")
         let shardSuffix = shardSpec.map { "-shard-\($0.index)-of-\($0.count)" } ?? ""
         let log = try events ? EventLogWriter(destination: "\(directory)/events\(shardSuffix).sqlite") : nil

@@ -47,4 +47,31 @@ struct SweepCommandTests {
         #expect(outcome.status != 0)
         #expect(outcome.standardError.contains("did you mean 'outage'?"))
     }
+
+    @Test func anInterruptedSweepKeepsTheCompletedPoints() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let out = directory.appendingPathComponent("out")
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = [
+            "sweep", Self.scenario, "--set", "outage=1m..200m/1m", "--replications", "40", "--jobs", "2",
+            "--out", out.path, "--quiet",
+        ]
+        process.currentDirectoryURL = CommandRunner.repositoryRoot
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(3_000_000)
+        try #require(process.isRunning, "the sweep finished before it could be interrupted")
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let csv = try String(contentsOf: out.appendingPathComponent("sweep.csv"), encoding: .utf8)
+        let rows = csv.split(separator: "\n").filter { $0.contains(",tasks.submitted,") }
+        // Some points finished, not all 200, and every point kept has all 40 replications.
+        #expect(!rows.isEmpty && rows.count < 200)
+        #expect(rows.allSatisfy { $0.split(separator: ",")[2] == "40" })
+        let indices = rows.compactMap { Int($0.split(separator: ",")[0]) }
+        #expect(indices == indices.sorted())
+    }
 }
