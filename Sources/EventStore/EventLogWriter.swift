@@ -61,12 +61,21 @@ public final class EventLogWriter: @unchecked Sendable {
     }
 
     /// Waits for every row, builds indexes and views, and renames the file into place.
-    public func commit() throws {
+    ///
+    /// - Parameter beforeRename: called with the finished file's temporary path, closed, to add
+    ///   more tables to the same file (a sweep's) before it moves into place.
+    public func commit(beforeRename: (String) throws -> Void = { _ in }) throws {
         enqueue(.finish)
         finished.wait()
         if let failure {
             TemporaryFiles.remove(temporaryPath)
             throw failure
+        }
+        do {
+            try beforeRename(temporaryPath)
+        } catch {
+            TemporaryFiles.remove(temporaryPath)
+            throw error
         }
         guard rename(temporaryPath, destination) == 0 else {
             let reason = String(cString: strerror(errno))

@@ -58,16 +58,17 @@ public enum SweepStore {
 
     static let schema = """
         CREATE TABLE sweep (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE variables (position INTEGER NOT NULL, value_index INTEGER NOT NULL, name TEXT NOT NULL,
+        CREATE TABLE sweep_variables (position INTEGER NOT NULL, value_index INTEGER NOT NULL, name TEXT NOT NULL,
                                 value TEXT NOT NULL, PRIMARY KEY (position, value_index));
-        CREATE TABLE runs (run_id INTEGER PRIMARY KEY, point INTEGER NOT NULL, replication INTEGER NOT NULL,
+        CREATE TABLE sweep_runs (run_id INTEGER PRIMARY KEY, point INTEGER NOT NULL, replication INTEGER NOT NULL,
                            seed INTEGER NOT NULL, UNIQUE (point, replication));
-        CREATE TABLE run_variables (run_id INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL,
+        CREATE TABLE sweep_run_variables (run_id INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL,
                                     value TEXT NOT NULL, PRIMARY KEY (run_id, position));
-        CREATE TABLE metrics (run_id INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL,
+        CREATE TABLE sweep_metrics (run_id INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL,
                               kind TEXT NOT NULL, value REAL, raw INTEGER, PRIMARY KEY (run_id, name));
-        CREATE VIEW run_metrics AS
-        SELECT r.point, r.replication, r.seed, m.name, m.value FROM runs r JOIN metrics m ON m.run_id = r.run_id;
+        CREATE VIEW sweep_run_metrics AS
+        SELECT r.point, r.replication, r.seed, m.name, m.value
+        FROM sweep_runs r JOIN sweep_metrics m ON m.run_id = r.run_id;
         """
 
     /// Writes the record to `path`, built under a temporary name and renamed into place.
@@ -80,7 +81,7 @@ public enum SweepStore {
         try? FileManager.default.removeItem(atPath: temporary)
         TemporaryFiles.register(temporary)
         do {
-            try writeFile(record, at: temporary)
+            try writeTables(record, into: temporary)
         } catch {
             TemporaryFiles.remove(temporary)
             throw error
@@ -92,11 +93,15 @@ public enum SweepStore {
         TemporaryFiles.unregister(temporary)
     }
 
-    private static func writeFile(_ record: SweepRecord, at path: String) throws {
+    /// Adds the sweep's tables to the SQLite file at `path` (new, or an event log being built,
+    /// so that `sweep --events` keeps runs, metrics and events in one file). Tables are named
+    /// `sweep*`, beside the event log's own.
+    public static func writeTables(_ record: SweepRecord, into path: String) throws {
         let database = try SQLiteDatabase(path: path)
         try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN;" + schema)
         let meta = try database.prepare("INSERT INTO sweep VALUES (?1, ?2)")
         for (key, value) in [
+            ("schemaVersion", String(version)),
             ("scenario", record.scenario), ("scenarioPath", record.scenarioPath),
             ("toolVersion", record.toolVersion), ("replications", String(record.replications)),
         ] {
@@ -104,7 +109,7 @@ public enum SweepStore {
             meta.bind(2, value)
             try meta.run()
         }
-        let variable = try database.prepare("INSERT INTO variables VALUES (?1, ?2, ?3, ?4)")
+        let variable = try database.prepare("INSERT INTO sweep_variables VALUES (?1, ?2, ?3, ?4)")
         for (position, entry) in record.variables.enumerated() {
             for (index, value) in entry.values.enumerated() {
                 variable.bind(1, Int64(position))
@@ -114,9 +119,9 @@ public enum SweepStore {
                 try variable.run()
             }
         }
-        let run = try database.prepare("INSERT INTO runs VALUES (?1, ?2, ?3, ?4)")
-        let metric = try database.prepare("INSERT INTO metrics VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-        let value = try database.prepare("INSERT INTO run_variables VALUES (?1, ?2, ?3, ?4)")
+        let run = try database.prepare("INSERT INTO sweep_runs VALUES (?1, ?2, ?3, ?4)")
+        let metric = try database.prepare("INSERT INTO sweep_metrics VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        let value = try database.prepare("INSERT INTO sweep_run_variables VALUES (?1, ?2, ?3, ?4)")
         for entry in record.runs {
             let id = Int64(entry.point * record.replications + entry.replication)
             run.bind(1, id)
@@ -142,35 +147,38 @@ public enum SweepStore {
                 try metric.run()
             }
         }
-        try database.execute("COMMIT; PRAGMA user_version = \(version);")
+        try database.execute("COMMIT;")
     }
 
     /// Reads a sweep database (a whole sweep or one shard's part).
     public static func read(_ path: String) throws -> SweepRecord {
         let database = try SQLiteDatabase(path: path, readOnly: true)
-        let versionQuery = try database.prepare("PRAGMA user_version")
-        let found = try versionQuery.step() ? versionQuery.int64(0) : 0
-        _ = try? versionQuery.step()
-        guard found == version else {
-            throw SQLiteError(code: -1, message: "\(path) is not a batchsim sweep database (schema \(found))")
-        }
         var meta: [String: String] = [:]
-        let metaQuery = try database.prepare("SELECT key, value FROM sweep")
+        guard let metaQuery = try? database.prepare("SELECT key, value FROM sweep") else {
+            throw SQLiteError(code: -1, message: "\(path) is not a batchsim sweep database (no sweep table)")
+        }
         while try metaQuery.step() { meta[metaQuery.string(0) ?? ""] = metaQuery.string(1) }
+        guard meta["schemaVersion"] == String(version) else {
+            throw SQLiteError(
+                code: -1,
+                message: "\(path) is not a batchsim sweep database of schema \(version) "
+                    + "(found \(meta["schemaVersion"] ?? "none"))"
+            )
+        }
         var variables: [(name: String, values: [String])] = []
         let variableQuery = try database.prepare(
-            "SELECT position, name, value FROM variables ORDER BY position, value_index")
+            "SELECT position, name, value FROM sweep_variables ORDER BY position, value_index")
         while try variableQuery.step() {
             let position = Int(variableQuery.int64(0))
             if position == variables.count { variables.append((variableQuery.string(1) ?? "", [])) }
             variables[position].values.append(variableQuery.string(2) ?? "")
         }
         var runs: [SweepRecord.Run] = []
-        let runQuery = try database.prepare("SELECT run_id, point, replication, seed FROM runs ORDER BY run_id")
+        let runQuery = try database.prepare("SELECT run_id, point, replication, seed FROM sweep_runs ORDER BY run_id")
         let valueQuery = try database.prepare(
-            "SELECT name, value FROM run_variables WHERE run_id = ?1 ORDER BY position")
+            "SELECT name, value FROM sweep_run_variables WHERE run_id = ?1 ORDER BY position")
         let metricQuery = try database.prepare(
-            "SELECT name, kind, value, raw FROM metrics WHERE run_id = ?1 ORDER BY position"
+            "SELECT name, kind, value, raw FROM sweep_metrics WHERE run_id = ?1 ORDER BY position"
         )
         while try runQuery.step() {
             var run = SweepRecord.Run(

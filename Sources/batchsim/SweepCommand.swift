@@ -36,7 +36,7 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Run share i of n (1-based), or 'auto' to read it from the batch engine's environment.")
     var shard: String?
 
-    @Flag(help: "Also write every run's event log (events.sqlite in the output directory).")
+    @Flag(help: "Also log every run's events into sweep.sqlite (the event log's tables beside the sweep's).")
     var events = false
 
     @Flag(help: "Print nothing but errors.")
@@ -75,7 +75,8 @@ struct SweepCommand: ParsableCommand {
         if cancellation.isCancelled { throw ExitCode(130) }
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0, label: "sweep")
         let shardSuffix = shardSpec.map { "-shard-\($0.index)-of-\($0.count)" } ?? ""
-        let log = try events ? EventLogWriter(destination: "\(directory)/events\(shardSuffix).sqlite") : nil
+        let database = "\(directory)/sweep\(shardSuffix).sqlite"
+        let log = try events ? EventLogWriter(destination: database) : nil
         let runs = SweepRunner.run(
             plan,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
@@ -84,14 +85,13 @@ struct SweepCommand: ParsableCommand {
             isCancelled: { cancellation.isCancelled }
         )
         progress.finish()
-        try log?.commit()
         // An interrupted sweep keeps the points whose every replication finished.
         let kept = cancellation.isCancelled ? SweepResults.completePoints(runs, replications: replications) : runs
         let record = SweepResults.record(plan: plan, runs: kept, scenarioName: name)
-        if let shardSpec {
-            try SweepStore.write(record, to: directory + "/sweep\(shardSuffix).sqlite")
+        if shardSpec != nil {
+            try SweepResults.writeDatabase(record, to: database, events: log)
         } else {
-            try SweepResults.writeAll(record, to: directory)
+            try SweepResults.writeAll(record, to: directory, events: log)
         }
         if !quiet {
             print(

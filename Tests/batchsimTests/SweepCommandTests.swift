@@ -48,6 +48,25 @@ struct SweepCommandTests {
         #expect(outcome.standardError.contains("did you mean 'outage'?"))
     }
 
+    @Test func eventsJoinTheSweepDatabaseAndMergeStillReadsIt() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let out = directory.appendingPathComponent("out").path
+        let outcome = try CommandRunner.run([
+            "sweep", Self.scenario, "--set", "outage=10m,20m", "--replications", "2", "--events", "--out", out,
+            "--quiet",
+        ])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let database = out + "/sweep.sqlite"
+        // The same file is an event log: `report` finds no plain scenario run in it, but reads it.
+        let report = try CommandRunner.run(["report", database, "--out", directory.appendingPathComponent("r").path])
+        #expect(report.standardError.contains("no scenario run"))
+        let merge = try CommandRunner.run(["merge", directory.appendingPathComponent("merged").path, database])
+        #expect(merge.status == 0, "\(merge.standardError)")
+        let a = try Data(contentsOf: URL(fileURLWithPath: out + "/sweep.csv"))
+        let b = try Data(contentsOf: directory.appendingPathComponent("merged/sweep.csv"))
+        #expect(a == b)
+    }
+
     @Test func anInterruptedSweepKeepsTheCompletedPoints() throws {
         let directory = try CommandRunner.temporaryDirectory()
         let out = directory.appendingPathComponent("out")

@@ -60,9 +60,21 @@ public enum SweepResults {
         return merged
     }
 
+    /// Writes the sweep database: on its own, or into the event log `events` is building.
+    public static func writeDatabase(_ record: SweepRecord, to path: String, events: EventLogWriter?) throws {
+        if let events {
+            try events.commit { temporary in try SweepStore.writeTables(record, into: temporary) }
+        } else {
+            try SweepStore.write(record, to: path)
+        }
+    }
+
     /// Writes sweep.sqlite, sweep.csv, sweep.json, sweep.md and sweep.html into `directory`.
-    public static func writeAll(_ record: SweepRecord, to directory: String) throws {
-        try SweepStore.write(record, to: directory + "/sweep.sqlite")
+    ///
+    /// - Parameter events: the sweep's event log, built with `sweep.sqlite` as its destination:
+    ///   the sweep's tables join it in one file.
+    public static func writeAll(_ record: SweepRecord, to directory: String, events: EventLogWriter? = nil) throws {
+        try writeDatabase(record, to: directory + "/sweep.sqlite", events: events)
         let grid = SweepGrid(variables: record.variables.map { SweepGrid.Variable(name: $0.name, values: $0.values) })
         let runs = record.runs.map {
             SweepRun(
