@@ -43,7 +43,7 @@ struct JobDecoder {
         }
         guard let retry = reader.mapping(policy, "onRejected", keys: Self.retryKeys) else { return nil }
         let every = retry.duration("retryEvery", minimum: 1, required: true)
-        let attempts = retry.int("maxAttempts", 1...10_000, required: true)
+        let attempts = retry.int("maxAttempts", 1...ScenarioLimits.maximumAttempts, required: true)
         guard let every, let attempts else { return nil }
         return .retry(every: every, maxAttempts: attempts)
     }

@@ -35,7 +35,7 @@ struct KeyVaultDecoder {
         }
         let softDelete = fields.bool("softDelete") ?? true
         let purgeProtection = fields.bool("purgeProtection") ?? true
-        let retention = fields.int("retentionDays", 1...36_500) ?? 90
+        let retention = fields.int("retentionDays", 0...36_500) ?? 90
         let place = { (key: String) in fields[key]?.location ?? fields.location }
         if !purgeProtection {
             reader.log.warning(
@@ -174,7 +174,7 @@ struct KeyVaultDecoder {
             return nil
         }
         return reader.mapping(node, "rotationPolicy", keys: Self.rotationPolicyKeys)?
-            .duration("rotateEvery", minimum: SimTime.millisecondsPerMinute, required: true)
+            .duration("rotateEvery", minimum: 1, required: true)
     }
 
     /// Azure's vault naming rule: 3-24 characters, letters, digits and hyphens, starting with a letter,

@@ -108,7 +108,7 @@ private struct ScenarioBuilder {
         let name = fields.string("name", required: true)
         let description = fields.string("description")
         let seed = fields["seed"].flatMap { reader.uint64($0, "seed") } ?? 0
-        let horizon = fields.duration("horizon", minimum: 1)
+        let horizon = fields.duration("horizon", minimum: 0)
         if let horizon, horizon > ScenarioLimits.maximumHorizon, let node = fields["horizon"] {
             reader.error(
                 "horizon: expected at most 366d, found \(node.found); the horizon limit (366d) keeps a run's time "
@@ -137,6 +137,7 @@ private struct ScenarioBuilder {
             jobs.results.map { ($0.job, $0.tasks) }
             + (timeline?.submissions ?? []).map { ($0.job, $0.tasks) }
         checkTaskLimit(blocks.map(\.1), at: fields.location)
+        checkRotationLimit(keyVault, horizon: horizon, at: fields["keyVault"])
         guard let name, !log.hasErrors else { return nil }
         let scenario = Scenario(
             name: name, description: description, seed: seed,
@@ -146,6 +147,23 @@ private struct ScenarioBuilder {
             scenario, anchors: anchors, jobBlocks: blocks, timelineIdentifiers: timeline?.identifiers ?? [])
         if let timeline { TimelineChecks(log: log).warnAboutIneffectiveActions(timeline, scenario: scenario) }
         return (scenario, expect ?? ExpectBlock())
+    }
+
+    /// A rotation policy adds a version every period for the whole run, wanted or not: a
+    /// period tiny against the run's length would fill memory with versions.
+    private func checkRotationLimit(_ vault: KeyVaultConfig?, horizon: SimTime?, at node: YNode?) {
+        guard let node else { return }
+        let length = horizon ?? Scenario.cap
+        for key in vault?.keys ?? [] {
+            guard let every = key.rotateEvery, every > 0, length / every > ScenarioLimits.maximumRotations else {
+                continue
+            }
+            log.error(
+                "keys: the rotation policy of '\(key.name)' (every \(DurationSyntax.format(every))) would add "
+                    + "\(length / every) versions within the run; the rotation limit "
+                    + "(\(ScenarioLimits.maximumRotations)) keeps memory bounded: rotate less often or set a shorter horizon",
+                at: node.location)
+        }
     }
 
     private func nonEmptyList(_ fields: Fields, _ key: String, _ reader: NodeReader) -> [YNode] {
