@@ -45,25 +45,15 @@ public enum JUnitReport {
         return out + "</testsuites>\n"
     }
 
+    /// XML text for attributes and elements: XML 1.0 forbids most control characters, even
+    /// escaped, so they become "?"; the rest is the report's own escaping.
     static func escape(_ text: String) -> String {
-        var out = ""
+        var allowed = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // XML 1.0 forbids most control characters, even escaped.
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" {
-                    out += "?"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+            let forbidden = scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r"
+            allowed.append(forbidden ? "?" : scalar)
         }
-        return out
+        return SVGText.escape(String(allowed))
     }
 
     private static func format(_ seconds: Double) -> String {

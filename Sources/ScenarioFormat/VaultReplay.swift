@@ -151,7 +151,7 @@ struct VaultReplay {
     }
 
     private mutating func keyAction(_ action: TimelineAction, at time: SimTime) -> String? {
-        guard let name = Self.keyName(action),
+        guard let name = action.keyName,
             let index = keys.firstIndex(where: { $0.name.lowercased() == name.lowercased() })
         else { return nil }
         age(&keys[index].presence, at: time)
@@ -221,13 +221,4 @@ struct VaultReplay {
         return "key '\(key)' has no version '\(version)' then (it is added later)"
     }
 
-    private static func keyName(_ action: TimelineAction) -> String? {
-        switch action {
-        case .disableKey(let key, _), .enableKey(let key, _), .addKeyVersion(let key, _),
-            .setKeyExpiry(let key, _, _), .deleteKey(let key), .recoverKey(let key), .purgeKey(let key):
-            key
-        default:
-            nil
-        }
-    }
 }

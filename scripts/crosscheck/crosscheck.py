@@ -1,7 +1,7 @@
+"""Differential check: random scenarios through `batchsim run` and through reference.py (see README.md)."""
 import random, json, subprocess, sys, os
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from reference import simulate
-from scenarios import run_engine, flat
 M = 60000
 import tempfile
 WORK = tempfile.mkdtemp(prefix='batchsim-crosscheck-')
@@ -111,6 +111,19 @@ def to_yaml(sc):
                 tb = e['tasks']
                 L += [f"    job: {sc['jobs'][e['job']]['id']}", f"    tasks: {{count: {tb['count']}, duration: {dur(tb['duration'])}, arrival: {arr(tb['arrival'])}}}"]
     return "\n".join(L)+"\n"
+def run_engine(path):
+    out = path + ".out"
+    subprocess.run(['rm','-rf',out])
+    r = subprocess.run([os.environ.get('BATCHSIM', os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../.build/debug/batchsim')),'run',path,'--out',out,'--json','--no-report','--no-events'], capture_output=True, text=True)
+    try: d = json.load(open(out+'/summary.json'))
+    except Exception: return None, r.stdout+r.stderr
+    return d, None
+def flat(d, p=''):
+    r={}
+    for k,v in d.items():
+        if isinstance(v, dict): r.update(flat(v, p+k+'.'))
+        else: r[p+k]=v
+    return r
 if __name__=='__main__':
     seed0 = int(sys.argv[1]); n = int(sys.argv[2])
     bad = 0

@@ -86,7 +86,7 @@ extension Simulation {
     }
 
     private mutating func applyKeyAction(_ action: TimelineAction) -> Outcome {
-        guard let name = keyName(of: action), let key = vault.keyIndex(name), !vault.keys[key].purged else {
+        guard let name = action.keyName, let key = vault.keyIndex(name), !vault.keys[key].purged else {
             return (false, .vault, 0)
         }
         let outcome: (Bool) -> Outcome = { ($0, .key, key) }
@@ -145,16 +145,6 @@ extension Simulation {
             return outcome(true)
         default:
             return outcome(false)
-        }
-    }
-
-    private func keyName(of action: TimelineAction) -> String? {
-        switch action {
-        case .disableKey(let key, _), .enableKey(let key, _), .addKeyVersion(let key, _),
-            .setKeyExpiry(let key, _, _), .deleteKey(let key), .recoverKey(let key), .purgeKey(let key):
-            key
-        default:
-            nil
         }
     }
 

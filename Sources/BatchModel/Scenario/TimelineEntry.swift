@@ -75,6 +75,17 @@ public enum TimelineAction: Hashable, Sendable {
         }
     }
 
+    /// The key a key action names (`disableKey` … `purgeKey`), nil for other actions.
+    public var keyName: String? {
+        switch self {
+        case .disableKey(let key, _), .enableKey(let key, _), .addKeyVersion(let key, _),
+            .setKeyExpiry(let key, _, _), .deleteKey(let key), .recoverKey(let key), .purgeKey(let key):
+            key
+        default:
+            nil
+        }
+    }
+
     /// Every action name, for "did you mean" suggestions and the schema.
     public static let allNames = [
         "disableKey", "enableKey", "addKeyVersion", "setKeyExpiry", "deleteKey", "recoverKey", "purgeKey",

@@ -7,11 +7,11 @@ public enum HTMLReport {
     public static func render(_ input: ReportInput) -> String {
         let document = input.document
         let escape = SVGText.escape
-        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-        out += "<title>batchsim report: \(escape(document.scenarioName))</title>\n"
-        out += "<style>\n\(HTMLStyle.css)</style>\n</head>\n<body>\n<main>\n"
-        out += "<header>\n<p class=\"kicker\">batchsim report</p>\n<h1>\(escape(document.scenarioName))</h1>\n"
+        var out = HTMLStyle.pageStart(
+            title: "batchsim report: \(document.scenarioName)",
+            kicker: "batchsim report",
+            heading: document.scenarioName
+        )
         if let description = document.description { out += "<p class=\"description\">\(escape(description))</p>\n" }
         out += "<p class=\"identity\">\(identity(input))</p>\n</header>\n"
         out += "<section class=\"headline\" id=\"headline\">\n"

@@ -44,4 +44,15 @@ enum HTMLStyle {
         }
 
         """
+
+    /// The start of a self-contained page up to its open `<header>`: doctype, title, inline
+    /// style sheet, the kicker line and the heading (both escaped here).
+    static func pageStart(title: String, kicker: String, heading: String) -> String {
+        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+        out += "<title>\(SVGText.escape(title))</title>\n"
+        out += "<style>\n\(css)</style>\n</head>\n<body>\n<main>\n"
+        out += "<header>\n<p class=\"kicker\">\(SVGText.escape(kicker))</p>\n<h1>\(SVGText.escape(heading))</h1>\n"
+        return out
+    }
 }

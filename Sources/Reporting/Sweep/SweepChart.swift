@@ -107,10 +107,8 @@ extension SweepOutputs {
     /// confidence band, and the table of `sweep.md`; self-contained like `report.html`.
     public func html() -> String {
         let escape = SVGText.escape
-        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-        out += "<title>batchsim sweep: \(escape(scenarioName))</title>\n"
-        out += "<style>\n\(HTMLStyle.css)</style>\n</head>\n<body>\n<main>\n"
-        out += "<header>\n<p class=\"kicker\">batchsim sweep</p>\n<h1>\(escape(scenarioName))</h1>\n"
+        var out = HTMLStyle.pageStart(
+            title: "batchsim sweep: \(scenarioName)", kicker: "batchsim sweep", heading: scenarioName)
         out += "<p class=\"identity\">\(statistics.points.count) grid points × \(replications) replications"
         out += (grid.variables.isEmpty ? "" : " over " + grid.variables.map { escape($0.name) }.joined(separator: ", "))
         out += "; every run is the scenario and its baseline, so impact is per point.</p>\n</header>\n"
