@@ -29,24 +29,34 @@ let package = Package(
         // The system SQLite library (libsqlite3-dev) through a module map: no wrapper library.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // The SQLite event log: schema, batched writer on its own thread, readers.
-        .target(name: "EventStore", dependencies: ["BatchModel", "CSQLite"]),
+        .target(name: "EventStore", dependencies: ["BatchModel", "CSQLite", "ParallelWork"]),
         // Scenario files (YAML/JSON) → validated `Scenario` values, with source locations.
         .target(
             name: "ScenarioFormat",
             dependencies: ["BatchModel", "SimulationKernel", .product(name: "Yams", package: "Yams")]
         ),
-        // Summary metrics, impact, expectations, terminal table.
+        // One lock wrapper and one ordered parallel map: every thread the program starts.
+        .target(name: "ParallelWork"),
+        // Renders what runs produced: summary.json, the terminal table, report.md/html and their charts,
+        // JUnit, sweep tables and charts. Reads runs and event logs; runs and writes nothing.
         .target(name: "Reporting", dependencies: ["BatchModel", "ScenarioFormat", "EventStore"]),
+        // Runs things: the scenario + baseline pipeline of `batchsim run`, checks, sweeps and their
+        // replications and statistics, fingerprints, `check --update`; writes the outputs.
+        .target(
+            name: "Experiments",
+            dependencies: ["BatchModel", "ScenarioFormat", "EventStore", "Reporting", "ParallelWork"]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "batchsim",
             dependencies: [
-                "BatchModel", "ScenarioFormat", "Reporting", "EventStore",
+                "BatchModel", "ScenarioFormat", "Reporting", "EventStore", "Experiments", "ParallelWork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Helpers shared by the test targets (run a YAML scenario, look up metrics).
-        .target(name: "TestSupport", dependencies: ["BatchModel", "ScenarioFormat", "Reporting"]),
+        // Helpers shared by the test targets (run a YAML scenario through the run pipeline, look up metrics).
+        .target(name: "TestSupport", dependencies: ["BatchModel", "ScenarioFormat", "Reporting", "Experiments"]),
+        .testTarget(name: "ParallelWorkTests", dependencies: ["ParallelWork"]),
         .testTarget(name: "SimulationKernelTests", dependencies: ["SimulationKernel"]),
         .testTarget(name: "BatchModelTests", dependencies: ["BatchModel", "TestSupport", "Reporting"]),
         .testTarget(
@@ -57,11 +67,21 @@ let package = Package(
             // Malformed scenarios and their traces, read by MalformedCorpusTests from the source tree.
             exclude: ["Malformed"]
         ),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ScenarioFormat", "BatchModel", "TestSupport"]),
-        .testTarget(name: "batchsimTests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "ReportingTests", dependencies: ["Reporting", "ScenarioFormat", "BatchModel", "TestSupport"]),
+        .testTarget(
+            name: "ExperimentsTests",
+            dependencies: ["Experiments", "Reporting", "ScenarioFormat", "BatchModel", "EventStore", "TestSupport"],
+            // The sweep fixture, read from the source tree.
+            exclude: ["Fixtures"]
+        ),
+        // Golden outputs of the command line, read from the source tree.
+        .testTarget(name: "batchsimTests", dependencies: ["TestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "EventStoreTests",
-            dependencies: ["EventStore", "BatchModel", "Reporting", "ScenarioFormat", "TestSupport", "CSQLite"]
+            dependencies: [
+                "EventStore", "BatchModel", "Reporting", "ScenarioFormat", "Experiments", "TestSupport", "CSQLite",
+            ]
         ),
     ]
 )
@@ -72,8 +92,9 @@ for target in package.targets where target.type != .system {
 
 // Event sinks are classes fed once per event (millions per run); dynamic exclusivity checks on
 // their stored properties cost more than the work they guard. Debug builds keep the checks.
-for target in package.targets where ["Reporting", "EventStore"].contains(target.name) {
-    target.swiftSettings = (target.swiftSettings ?? []) + [
-        .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
-    ]
+for target in package.targets where ["Reporting", "EventStore", "Experiments"].contains(target.name) {
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
+        ]
 }

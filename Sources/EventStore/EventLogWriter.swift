@@ -1,6 +1,7 @@
-public import BatchModel
+import BatchModel
 import Dispatch
 import Foundation
+import ParallelWork
 
 /// Writes runs and their events into a new SQLite event log, on a thread of its own, and
 /// moves the file into place only when it is complete (SPEC §4: a failed or interrupted run
@@ -12,8 +13,8 @@ import Foundation
 /// writer.add(record, sink: sink)               // after the run: tasks, nodes, metrics
 /// try writer.commit()                          // indexes, views, rename into place
 /// ```
-public final class EventLogWriter: @unchecked Sendable {
-    enum Work {
+public final class EventLogWriter: Sendable {
+    enum Work: Sendable {
         case events(run: Int64, firstSequence: Int64, [SimEvent])
         case run(RunRecord)
         case finish
@@ -24,8 +25,8 @@ public final class EventLogWriter: @unchecked Sendable {
     public let temporaryPath: String
     private let work = WorkQueue<Work>(capacity: 16)
     private let finished = DispatchSemaphore(value: 0)
-    /// Written by the writer thread before `finished` is signalled, read after.
-    private var failure: (any Error)?
+    /// Set by the writer thread before `finished` is signalled, read after.
+    private let failure = Locked<(any Error)?>(nil)
 
     public init(destination: String) throws {
         let url = URL(fileURLWithPath: destination)
@@ -43,7 +44,8 @@ public final class EventLogWriter: @unchecked Sendable {
             TemporaryFiles.remove(temporaryPath)
             throw error
         }
-        let box = DatabaseBox(database)
+        // The writer thread takes the connection out, and alone uses it from then on.
+        let box = Locked<SQLiteDatabase?>(database)
         let thread = Thread { [self] in serve(box) }
         thread.stackSize = 8 << 20
         thread.start()
@@ -67,7 +69,7 @@ public final class EventLogWriter: @unchecked Sendable {
     public func commit(beforeRename: (String) throws -> Void = { _ in }) throws {
         enqueue(.finish)
         finished.wait()
-        if let failure {
+        if let failure = failure.current {
             TemporaryFiles.remove(temporaryPath)
             throw failure
         }
@@ -91,12 +93,16 @@ public final class EventLogWriter: @unchecked Sendable {
 
     // MARK: - Writer thread
 
-    private func serve(_ box: DatabaseBox) {
+    private func serve(_ box: Locked<SQLiteDatabase?>) {
         do {
             // The connection closes when this returns: before `finished` lets `commit` rename the file.
-            try serveUntilFinished(box.take())
+            try serveUntilFinished(
+                box.withLock { database in
+                    defer { database = nil }
+                    return database
+                })
         } catch {
-            failure = error
+            failure.withLock { $0 = error }
             // Keep taking work so that producers never block on a dead writer.
             while true {
                 if case .finish = work.pop() { break }
@@ -159,19 +165,5 @@ public final class EventLogWriter: @unchecked Sendable {
             try problem.run()
         }
         try database.execute("COMMIT;")
-    }
-}
-
-/// Moves the connection to the writer thread, which alone uses it from then on.
-private final class DatabaseBox: @unchecked Sendable {
-    private var database: SQLiteDatabase?
-
-    init(_ database: SQLiteDatabase) {
-        self.database = database
-    }
-
-    func take() -> SQLiteDatabase? {
-        defer { database = nil }
-        return database
     }
 }

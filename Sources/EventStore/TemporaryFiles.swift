@@ -1,17 +1,17 @@
 import Foundation
+import ParallelWork
 
 /// Files being built under temporary names, removed if the process is interrupted
 /// (SIGINT/SIGTERM) so that nothing half-written is left behind.
 public enum TemporaryFiles {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var paths: Set<String> = []
+    private static let paths = Locked<Set<String>>([])
 
     static func register(_ path: String) {
-        lock.withLock { _ = paths.insert(path) }
+        paths.withLock { _ = $0.insert(path) }
     }
 
     static func unregister(_ path: String) {
-        lock.withLock { _ = paths.remove(path) }
+        paths.withLock { _ = $0.remove(path) }
     }
 
     static func remove(_ path: String) {
@@ -21,7 +21,6 @@ public enum TemporaryFiles {
 
     /// Deletes every registered file; safe to call from a signal-handling queue.
     public static func removeAll() {
-        let current = lock.withLock { paths }
-        for path in current { unlink(path) }
+        for path in paths.current { unlink(path) }
     }
 }

@@ -1,37 +1,40 @@
-import Foundation
+import ParallelWork
 
 /// A bounded first-in first-out hand-off between the simulating threads and the writer
 /// thread. Producers block while it is full, so a slow disk bounds memory instead of letting
 /// buffered events grow without limit.
-final class WorkQueue<Item>: @unchecked Sendable {
-    private var items: [Item] = []
-    private var head = 0
+final class WorkQueue<Item: Sendable>: Sendable {
+    private struct Buffer {
+        var items: [Item] = []
+        var head = 0
+        var count: Int { items.count - head }
+    }
+
+    private let buffer = Locked(Buffer())
     private let capacity: Int
-    private let condition = NSCondition()
 
     init(capacity: Int) {
         self.capacity = capacity
     }
 
     func push(_ item: Item) {
-        condition.lock()
-        while items.count - head >= capacity { condition.wait() }
-        items.append(item)
-        condition.broadcast()
-        condition.unlock()
+        buffer.wait { buffer -> Void? in
+            guard buffer.count < capacity else { return nil }
+            buffer.items.append(item)
+            return ()
+        }
     }
 
     func pop() -> Item {
-        condition.lock()
-        while head == items.count { condition.wait() }
-        let item = items[head]
-        head += 1
-        if head == items.count {
-            items.removeAll(keepingCapacity: true)
-            head = 0
+        buffer.wait { buffer -> Item? in
+            guard buffer.count > 0 else { return nil }
+            let item = buffer.items[buffer.head]
+            buffer.head += 1
+            if buffer.head == buffer.items.count {
+                buffer.items.removeAll(keepingCapacity: true)
+                buffer.head = 0
+            }
+            return item
         }
-        condition.broadcast()
-        condition.unlock()
-        return item
     }
 }

@@ -2,8 +2,9 @@ public import BatchModel
 internal import Foundation
 internal import SimulationKernel
 
-/// A scenario read from a file: the validated value, its `expect:` lines, warnings, and the text itself
-/// (for hashing into the event log).
+/// A scenario read from a file: the validated value, its `expect:` lines, warnings, the text itself and,
+/// when it came from a file, the bytes read (hashed into the summary and the event log, so the file is
+/// read once).
 public struct LoadedScenario: Sendable {
     public var scenario: Scenario
     public var expectations: [Expectation]
@@ -14,6 +15,8 @@ public struct LoadedScenario: Sendable {
     public var warnings: [Diagnostic]
     public var path: String
     public var source: String
+    /// The file's bytes exactly as read; nil for text that did not come from a file.
+    public var bytes: [UInt8]?
 
     public init(
         scenario: Scenario,
@@ -22,7 +25,8 @@ public struct LoadedScenario: Sendable {
         fingerprint: ExpectedFingerprint? = nil,
         warnings: [Diagnostic],
         path: String,
-        source: String
+        source: String,
+        bytes: [UInt8]? = nil
     ) {
         self.scenario = scenario
         self.expectations = expectations
@@ -31,6 +35,7 @@ public struct LoadedScenario: Sendable {
         self.warnings = warnings
         self.path = path
         self.source = source
+        self.bytes = bytes
     }
 
     /// Whether the file has anything for `batchsim check` to judge.
@@ -64,7 +69,9 @@ public enum ScenarioLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw fail("cannot read the scenario: expected UTF-8 text, found undecodable bytes")
         }
-        return try load(text: text, path: path, overrides: overrides)
+        var loaded = try load(text: text, path: path, overrides: overrides)
+        loaded.bytes = Array(data)
+        return loaded
     }
 
     /// Reads and validates scenario text; trace files are found relative to `path`'s directory.

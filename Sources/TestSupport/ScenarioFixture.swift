@@ -1,9 +1,10 @@
 public import BatchModel
+import Experiments
 public import Reporting
 public import ScenarioFormat
 
-/// Runs scenarios written inline in tests, the way `batchsim run` does: load, simulate the
-/// scenario and its baseline, summarise.
+/// Runs scenarios written inline in tests through `batchsim run`'s own pipeline (`RunPipeline`):
+/// load, simulate the scenario and its baseline, summarise.
 public enum ScenarioFixture {
     /// Loads YAML text and runs it (with its baseline unless `withBaseline` is false).
     public static func run(
@@ -13,13 +14,13 @@ public enum ScenarioFixture {
         events: EventRecorder? = nil,
         baselineEvents: EventRecorder? = nil
     ) throws -> ScenarioRun {
-        let loaded = try load(yaml, overrides: overrides)
-        return ScenarioRun.execute(
-            loaded.scenario,
-            withBaseline: withBaseline,
+        let output = try RunPipeline.simulate(
+            load(yaml, overrides: overrides),
+            options: RunOptions(withBaseline: withBaseline, reports: false),
             sink: events,
             baselineSink: baselineEvents
         )
+        return output.run
     }
 
     /// Loads YAML text into a scenario.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Dispatch
+import Experiments
 import Foundation
 import Reporting
 
@@ -40,8 +40,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let files = try ScenarioFiles.find(in: paths.isEmpty ? ["Scenarios"] : paths)
-        let workers = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, max(files.count, 1)))
-        let results = ParallelChecks.run(files, workers: workers, fingerprint: update) { result in
+        let results = ScenarioCheck.runAll(
+            files, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, computeFingerprint: update
+        ) { result in
             if let result { print(Self.render(result, quiet: quiet), terminator: "") }
         }
         if update { try rewrite(results) }
@@ -77,109 +78,5 @@ struct CheckCommand: ParsableCommand {
         }
         if let line = result.fingerprintLine, !quiet || !result.fingerprintPassed { out += "  \(line)\n" }
         return out
-    }
-}
-
-/// Finds scenario files: given files as they are, directories searched recursively for
-/// `.yaml`, `.yml` and `.json` files (schemas excepted), in sorted order.
-enum ScenarioFiles {
-    static func find(in paths: [String]) throws -> [String] {
-        var files: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ValidationError("\(path): no such file or directory")
-            }
-            guard isDirectory.boolValue else {
-                files.append(path)
-                continue
-            }
-            let entries = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
-            files += entries.filter(isScenario).sorted().map { (path as NSString).appendingPathComponent($0) }
-        }
-        return files
-    }
-
-    private static func isScenario(_ name: String) -> Bool {
-        (name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json"))
-            && !name.hasSuffix(".schema.json")
-    }
-}
-
-/// Runs checks on a fixed number of worker threads and reports results in input order, each
-/// as soon as it and every earlier one are done. With more than one worker, each scenario's
-/// baseline runs on its worker's thread, so `workers` bounds every thread used.
-enum ParallelChecks {
-    static func run(
-        _ files: [String],
-        workers: Int,
-        fingerprint: Bool,
-        report: (ScenarioCheckResult?) -> Void
-    ) -> [ScenarioCheckResult] {
-        let state = CheckState(count: files.count)
-        let group = DispatchGroup()
-        for _ in 0..<workers {
-            group.enter()
-            let thread = Thread {
-                while let index = state.nextIndex() {
-                    let result = ScenarioCheck.run(
-                        path: files[index],
-                        baselineInParallel: workers == 1,
-                        computeFingerprint: fingerprint
-                    )
-                    state.store(result, at: index)
-                }
-                group.leave()
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
-        var reported = 0
-        while reported < files.count {
-            let result = state.waitForResult(at: reported)
-            report(result)
-            reported += 1
-        }
-        group.wait()
-        return state.allResults()
-    }
-}
-
-/// Shared between check workers and the printing thread.
-private final class CheckState: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var next = 0
-    private var results: [ScenarioCheckResult??]
-
-    init(count: Int) {
-        results = Array(repeating: nil, count: count)
-    }
-
-    func nextIndex() -> Int? {
-        condition.lock()
-        defer { condition.unlock() }
-        guard next < results.count else { return nil }
-        next += 1
-        return next - 1
-    }
-
-    func store(_ result: ScenarioCheckResult?, at index: Int) {
-        condition.lock()
-        results[index] = .some(result)
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    func waitForResult(at index: Int) -> ScenarioCheckResult? {
-        condition.lock()
-        defer { condition.unlock() }
-        while results[index] == nil { condition.wait() }
-        return results[index] ?? nil
-    }
-
-    func allResults() -> [ScenarioCheckResult] {
-        condition.lock()
-        defer { condition.unlock() }
-        return results.compactMap { $0 ?? nil }
     }
 }

@@ -1,11 +1,13 @@
 import Dispatch
 import EventStore
 import Foundation
+import ParallelWork
 
 /// SIGINT and SIGTERM stop a run cleanly: files being built under temporary names are
 /// removed, the previous outputs stay as they were, and the exit status is 130 or 143.
 enum Interruption {
-    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+    /// Kept alive for the life of the process.
+    private static let sources = Locked<[any DispatchSourceSignal]>([])
 
     static func install() {
         for (signalNumber, status) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
@@ -17,7 +19,7 @@ enum Interruption {
                 _exit(status)
             }
             source.resume()
-            sources.append(source)
+            sources.withLock { $0.append(source) }
         }
     }
 }

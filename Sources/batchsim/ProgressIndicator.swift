@@ -1,6 +1,7 @@
 import BatchModel
 import Dispatch
 import Foundation
+import ParallelWork
 
 /// A one-line progress counter on standard error for runs longer than a second: simulated
 /// time reached, events so far and wall time, then the current step ("writing the event
@@ -8,13 +9,15 @@ import Foundation
 ///
 /// The simulating thread reports through `sink` every 65,536 events (a lock per report, not
 /// per event); a separate thread redraws the line ten times a second.
-final class ProgressIndicator: @unchecked Sendable {
-    private let lock = NSLock()
-    private var simulatedTime: Int64 = 0
-    private var events = 0
-    private var step = "simulating"
-    private var running = true
-    private var drawn = false
+final class ProgressIndicator: Sendable {
+    private struct Shown {
+        var simulatedTime: Int64 = 0
+        var events = 0
+        var step = "simulating"
+        var running = true
+    }
+
+    private let shown = Locked(Shown())
     private let finished = DispatchSemaphore(value: 0)
     private let started = ContinuousClock.now
 
@@ -23,41 +26,42 @@ final class ProgressIndicator: @unchecked Sendable {
         thread.start()
     }
 
-    /// The event sink that feeds the counter (the scenario run's events).
-    lazy var sink: any EventSink = ProgressSink(indicator: self)
+    /// A new event sink that feeds the counter (give it to the scenario run).
+    var sink: any EventSink { ProgressSink(indicator: self) }
 
     /// Names what the command is doing now.
     func setStep(_ text: String) {
-        lock.withLock { step = text }
+        shown.withLock { $0.step = text }
     }
 
     /// Stops redrawing and erases the line; later calls do nothing.
     func stop() {
-        let wasRunning = lock.withLock {
-            defer { running = false }
-            return running
+        let wasRunning = shown.withLock { shown in
+            defer { shown.running = false }
+            return shown.running
         }
         if wasRunning { finished.wait() }
     }
 
     fileprivate func report(time: Int64, events count: Int) {
-        lock.withLock {
-            simulatedTime = time
-            events = count
+        shown.withLock { shown in
+            shown.simulatedTime = time
+            shown.events = count
         }
     }
 
     private func loop() {
         let frames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
         var frame = 0
+        var drawn = false
         while true {
-            let (isRunning, time, count, text) = lock.withLock { (running, simulatedTime, events, step) }
-            guard isRunning else { break }
+            let now = shown.current
+            guard now.running else { break }
             let elapsed = ContinuousClock.now - started
             if elapsed >= .seconds(1) {
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-                var line = "\(frames[frame % frames.count]) \(text)…"
-                if count > 0 { line += " t = \(clock(time)), \(count / 1000)k events" }
+                var line = "\(frames[frame % frames.count]) \(now.step)…"
+                if now.events > 0 { line += " t = \(clock(now.simulatedTime)), \(now.events / 1000)k events" }
                 line += String(format: " (%.1f s)", seconds)
                 write("\r\u{1B}[2K\u{1B}[36m" + line + "\u{1B}[0m")
                 drawn = true
@@ -81,7 +85,7 @@ final class ProgressIndicator: @unchecked Sendable {
 
 /// Counts events and passes the latest simulated time to the indicator now and then.
 private final class ProgressSink: EventSink {
-    private unowned let indicator: ProgressIndicator
+    private let indicator: ProgressIndicator
     private var count = 0
 
     init(indicator: ProgressIndicator) {

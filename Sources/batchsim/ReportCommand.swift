@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventStore
+import Experiments
 import Foundation
 import Reporting
 

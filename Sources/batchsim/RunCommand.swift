@@ -1,6 +1,7 @@
 import ArgumentParser
 import BatchModel
 import EventStore
+import Experiments
 import Foundation
 import Reporting
 import ScenarioFormat
@@ -54,7 +55,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         Interruption.install()
         let overrides = try VariableAssignments.parse(assignments)
-        let loaded: LoadedScenario
+        var loaded: LoadedScenario
         do {
             loaded = try ScenarioLoader.load(path: scenario, overrides: overrides)
         } catch {
@@ -63,77 +64,35 @@ struct RunCommand: ParsableCommand {
             throw ExitCode.failure
         }
         for warning in loaded.warnings where !quiet { Terminal.printError(warning.description) }
-        var model = loaded.scenario
-        if let seed { model.seed = seed }
+        if let seed { loaded.scenario.seed = seed }
+        let model = loaded.scenario
         let directory = out ?? "Reports/\(model.name)"
-        let warnings = loaded.warnings.map(\.message)
 
         let clock = ContinuousClock()
         let started = clock.now
         let progress = Terminal.standardErrorIsTerminal && !quiet && !json ? ProgressIndicator() : nil
         defer { progress?.stop() }
-        let scenarioSHA256 = (try? Data(contentsOf: URL(fileURLWithPath: scenario))).map(SHA256.hex)
-        let log = try noEvents ? nil : EventLogWriter(destination: db ?? directory + "/events.sqlite")
-        let sink = log?.makeSink(run: 1)
-        let baselineSink = noBaseline ? nil : log?.makeSink(run: 2)
-        // The report's recorders see the same events as the log (one sink per run: fan out).
-        let recorder = noReport ? nil : TimeSeriesRecorder(poolCount: model.pools.count)
-        let baselineRecorder = noBaseline || noReport ? nil : TimeSeriesRecorder(poolCount: model.pools.count)
-        let run = ScenarioRun.execute(
-            model,
+        let options = RunOptions(
             withBaseline: !noBaseline,
-            sink: EventSinks.combine([sink, recorder, progress?.sink]),
-            baselineSink: EventSinks.combine([baselineSink, baselineRecorder])
+            reports: !noReport,
+            eventLog: noEvents ? nil : db ?? directory + "/events.sqlite"
         )
-        // Everything is rendered before anything is moved into place, so that the log and the
-        // reports are replaced back to back.
-        progress?.setStep("writing the reports")
-        let document = SummaryDocument(run: run, scenarioSHA256: scenarioSHA256, warnings: warnings)
-        let text = document.json()
-        var outputs = [("summary.json", text)]
-        if let recorder {
-            let input = ReportInput(
-                document: document, run: run, recorder: recorder, baselineRecorder: baselineRecorder)
-            outputs += [("report.md", MarkdownReport.render(input)), ("report.html", HTMLReport.render(input))]
+        let output = try RunPipeline.simulate(loaded, options: options, sink: progress?.sink) { step in
+            progress?.setStep(step)
         }
-        if let log {
-            progress?.setStep("writing the event log")
-            let identity = (sha: scenarioSHA256, warnings: warnings)
-            log.add(record(run.result, run: 1, variant: "scenario", model, identity), sink: sink)
-            if let baseline = run.baseline {
-                log.add(record(baseline, run: 2, variant: "baseline", model.baseline, identity), sink: baselineSink)
-            }
-            try log.commit()
-        }
-        if stats { printStatistics(run, seconds: (clock.now - started).seconds) }
-        for (name, contents) in outputs { try OutputFiles.write(contents, to: directory + "/" + name) }
+        try RunPipeline.write(output, to: directory)
+        if stats { printStatistics(output.run, seconds: (clock.now - started).seconds) }
         progress?.stop()
         if json {
-            print(text, terminator: "")
+            print(output.summaryJSON, terminator: "")
         } else if !quiet {
             let title = "\(model.name) (seed \(model.seed))"
-            print(SummaryTable.render(run.summary, title: title, colour: Terminal.wantsColour(1)), terminator: "")
-            let written = outputs.map { directory + "/" + $0.0 } + (log.map { [$0.destination] } ?? [])
+            print(
+                SummaryTable.render(output.run.summary, title: title, colour: Terminal.wantsColour(1)), terminator: "")
+            let written =
+                output.files.map { directory + "/" + $0.name } + (output.eventLog.map { [$0.destination] } ?? [])
             print("wrote " + written.dropLast().joined(separator: ", ") + " and " + (written.last ?? ""))
         }
-    }
-
-    private func record(
-        _ result: RunResult,
-        run: Int64,
-        variant: String,
-        _ scenario: Scenario,
-        _ identity: (sha: String?, warnings: [String])
-    ) -> RunRecord {
-        RunRecord(
-            run: run,
-            variant: variant,
-            scenario: scenario,
-            scenarioSHA256: identity.sha,
-            toolVersion: ToolVersion.current,
-            warnings: identity.warnings,
-            result: result
-        )
     }
 
     private func printStatistics(_ run: ScenarioRun, seconds: Double) {

@@ -1,68 +1,41 @@
 import Dispatch
 import EventStore
 import Foundation
+import ParallelWork
 
 /// SIGINT/SIGTERM during a sweep: no new simulation starts, running ones finish, and the
-/// completed points are written before the process exits with 130.
-final class SweepCancellation: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cancelled = false
-    private var sources: [any DispatchSourceSignal] = []
+/// completed points are written before the process exits with 130 (SIGINT) or 143 (SIGTERM).
+/// A second signal stops at once, with its own exit status.
+final class SweepCancellation: Sendable {
+    /// The exit status of the first signal received; nil while none has come.
+    private let status = Locked<Int32?>(nil)
+    private let sources = Locked<[any DispatchSourceSignal]>([])
 
-    var isCancelled: Bool { lock.withLock { cancelled } }
+    var isCancelled: Bool { status.current != nil }
+
+    /// 130 after SIGINT, 143 after SIGTERM; nil when no signal came.
+    var exitStatus: Int32? { status.current }
 
     static func install() -> SweepCancellation {
         let cancellation = SweepCancellation()
-        for signalNumber in [SIGINT, SIGTERM] {
+        for (signalNumber, status) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler { [cancellation] in
-                let first = cancellation.lock.withLock {
-                    defer { cancellation.cancelled = true }
-                    return !cancellation.cancelled
+                let first = cancellation.status.withLock { current in
+                    defer { current = current ?? status }
+                    return current == nil
                 }
                 if first {
                     FileHandle.standardError.write(Data("interrupted: finishing running simulations\n".utf8))
                 } else {
                     TemporaryFiles.removeAll()
-                    _exit(130)
+                    _exit(status)
                 }
             }
             source.resume()
-            cancellation.sources.append(source)
+            cancellation.sources.withLock { $0.append(source) }
         }
         return cancellation
-    }
-}
-
-/// A one-line progress bar with ETA on standard error, drawn only on a terminal.
-final class ProgressLine: @unchecked Sendable {
-    private let enabled: Bool
-    private let label: String
-    private let lock = NSLock()
-    private let started = Date()
-
-    init(enabled: Bool, label: String) {
-        self.enabled = enabled
-        self.label = label
-    }
-
-    func update(_ done: Int, of total: Int) {
-        guard enabled, total > 0 else { return }
-        lock.withLock {
-            let fraction = Double(done) / Double(total)
-            let elapsed = Date().timeIntervalSince(started)
-            let remaining = fraction > 0 ? elapsed / fraction - elapsed : 0
-            let width = 30
-            let filled = Int(fraction * Double(width))
-            let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-            let line = "\r\(label) [\(bar)] \(done)/\(total)  ETA \(Int(remaining.rounded())) s "
-            FileHandle.standardError.write(Data(line.utf8))
-        }
-    }
-
-    func finish() {
-        guard enabled else { return }
-        FileHandle.standardError.write(Data("\n".utf8))
     }
 }

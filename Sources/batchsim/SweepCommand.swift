@@ -1,6 +1,7 @@
 import ArgumentParser
 import BatchModel
 import EventStore
+import Experiments
 import Foundation
 import Reporting
 import ScenarioFormat
@@ -72,7 +73,7 @@ struct SweepCommand: ParsableCommand {
         }
         let name = plan.scenarios.first?.name ?? "sweep"
         let directory = out ?? "Reports/\(name)/sweep"
-        if cancellation.isCancelled { throw ExitCode(130) }
+        if let status = cancellation.exitStatus { throw ExitCode(status) }
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0, label: "sweep")
         let shardSuffix = shardSpec.map { "-shard-\($0.index)-of-\($0.count)" } ?? ""
         let database = "\(directory)/sweep\(shardSuffix).sqlite"
@@ -98,7 +99,7 @@ struct SweepCommand: ParsableCommand {
                 "\(kept.count) of \(plan.items.count) runs (\(grid.pointCount) points × \(replications) replications"
                     + (shardSpec.map { ", shard \($0.index)/\($0.count)" } ?? "") + ") written to \(directory)")
         }
-        if cancellation.isCancelled { throw ExitCode(130) }
+        if let status = cancellation.exitStatus { throw ExitCode(status) }
     }
 }
 

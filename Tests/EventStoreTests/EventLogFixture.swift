@@ -1,12 +1,13 @@
 import BatchModel
 import CSQLite
 import EventStore
+import Experiments
 import Foundation
 import Reporting
 import ScenarioFormat
 import TestSupport
 
-/// Builds event logs in-process the way `batchsim run` does (`EventLogWriter` + `ScenarioRun`),
+/// Builds event logs in-process the way `batchsim run` does (`RunPipeline`),
 /// and reads them back through the plain SQLite C API, as any SQLite tool would.
 enum EventLogFixture {
     /// A log on disk and the run that produced it.
@@ -36,46 +37,22 @@ enum EventLogFixture {
         return try ScenarioLoader.load(path: scenarioPath(name))
     }
 
-    /// Simulates `loaded` (and its baseline) and writes the log to a fresh temporary file.
+    /// Simulates `loaded` (and its baseline) through `batchsim run`'s pipeline and writes the log
+    /// to a fresh temporary file.
     static func build(_ loaded: LoadedScenario, withBaseline: Bool = true, seed: UInt64? = nil) throws -> Built {
-        var model = loaded.scenario
-        if let seed { model.seed = seed }
-        let warnings = loaded.warnings.map(\.message)
+        var loaded = loaded
+        if let seed { loaded.scenario.seed = seed }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("eventstore-\(UUID().uuidString)")
         let path = directory.appendingPathComponent("events.sqlite").path
-        let writer = try EventLogWriter(destination: path)
-        let sink = writer.makeSink(run: 1)
-        let baselineSink = withBaseline ? writer.makeSink(run: 2) : nil
-        let run = ScenarioRun.execute(model, withBaseline: withBaseline, sink: sink, baselineSink: baselineSink)
-        writer.add(record(run.result, run: 1, variant: "scenario", model, warnings), sink: sink)
-        if let baseline = run.baseline {
-            writer.add(record(baseline, run: 2, variant: "baseline", model.baseline, warnings), sink: baselineSink)
-        }
-        try writer.commit()
-        return Built(path: path, run: run, scenario: model)
+        let options = RunOptions(withBaseline: withBaseline, reports: false, eventLog: path)
+        let output = try RunPipeline.simulate(loaded, options: options)
+        try output.eventLog?.commit()
+        return Built(path: path, run: output.run, scenario: loaded.scenario)
     }
 
     /// Builds the log of a named fixture.
     static func build(_ name: String, withBaseline: Bool = true, seed: UInt64? = nil) throws -> Built {
         try build(load(name), withBaseline: withBaseline, seed: seed)
-    }
-
-    private static func record(
-        _ result: RunResult,
-        run: Int64,
-        variant: String,
-        _ scenario: Scenario,
-        _ warnings: [String]
-    ) -> RunRecord {
-        RunRecord(
-            run: run,
-            variant: variant,
-            scenario: scenario,
-            scenarioSHA256: nil,
-            toolVersion: ToolVersion.current,
-            warnings: warnings,
-            result: result
-        )
     }
 
     // MARK: - Inline fixtures

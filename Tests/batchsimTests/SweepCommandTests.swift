@@ -4,7 +4,7 @@ import Testing
 
 /// `batchsim sweep` and `batchsim merge` end to end.
 struct SweepCommandTests {
-    static let scenario = "Tests/ReportingTests/Fixtures/outage-sweep.yaml"
+    static let scenario = "Tests/ExperimentsTests/Fixtures/outage-sweep.yaml"
 
     @Test func shardsMergedThroughTheCommandLineEqualTheWholeSweep() throws {
         let directory = try CommandRunner.temporaryDirectory()
@@ -70,16 +70,7 @@ struct SweepCommandTests {
     @Test func anInterruptedSweepKeepsTheCompletedPoints() throws {
         let directory = try CommandRunner.temporaryDirectory()
         let out = directory.appendingPathComponent("out")
-        let process = Process()
-        process.executableURL = CommandRunner.executable
-        process.arguments = [
-            "sweep", Self.scenario, "--set", "outage=1m..200m/1m", "--replications", "40", "--jobs", "2",
-            "--out", out.path, "--quiet",
-        ]
-        process.currentDirectoryURL = CommandRunner.repositoryRoot
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try Self.startLongSweep(into: out)
         usleep(3_000_000)
         try #require(process.isRunning, "the sweep finished before it could be interrupted")
         kill(process.processIdentifier, SIGINT)
@@ -92,5 +83,34 @@ struct SweepCommandTests {
         #expect(rows.allSatisfy { $0.split(separator: ",")[2] == "40" })
         let indices = rows.compactMap { Int($0.split(separator: ",")[0]) }
         #expect(indices == indices.sorted())
+    }
+
+    @Test(arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130))])
+    func aSecondSignalStopsTheSweepAtOnceWithItsOwnStatus(signalNumber: Int32, status: Int32) throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let process = try Self.startLongSweep(into: directory.appendingPathComponent("out"))
+        usleep(1_500_000)
+        try #require(process.isRunning, "the sweep finished before it could be interrupted")
+        kill(process.processIdentifier, signalNumber)
+        usleep(100_000)
+        kill(process.processIdentifier, signalNumber)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == status)
+        #expect(process.terminationReason == .exit)
+    }
+
+    /// Starts a sweep of 8,000 runs in the background: long enough to be interrupted.
+    private static func startLongSweep(into out: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = [
+            "sweep", scenario, "--set", "outage=1m..200m/1m", "--replications", "40", "--jobs", "2",
+            "--out", out.path, "--quiet",
+        ]
+        process.currentDirectoryURL = CommandRunner.repositoryRoot
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
     }
 }

@@ -2,12 +2,12 @@ import Foundation
 
 /// Writes outputs as a whole: to a temporary file beside the destination, then renamed into
 /// place, so that a failed or interrupted run never leaves a half-written file (SPEC §4).
-enum OutputFiles {
-    struct WriteError: Error, CustomStringConvertible {
-        var description: String
+public enum OutputFiles {
+    public struct WriteError: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    static func write(_ text: String, to path: String) throws {
+    public static func write(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         do {
             try FileManager.default.createDirectory(

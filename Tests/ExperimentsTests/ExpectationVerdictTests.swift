@@ -1,4 +1,5 @@
 import BatchModel
+import Experiments
 import Reporting
 import ScenarioFormat
 import Testing

@@ -1,5 +1,6 @@
 import BatchModel
 import EventStore
+import Experiments
 import Foundation
 import Reporting
 import Testing

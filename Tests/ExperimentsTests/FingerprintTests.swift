@@ -1,4 +1,5 @@
 import BatchModel
+import Experiments
 import Foundation
 import Reporting
 import ScenarioFormat
@@ -48,7 +49,7 @@ struct FingerprintTests {
         var scenario = try ScenarioFixture.load(yaml, overrides: overrides).scenario
         if let seed { scenario.seed = seed }
         let sinks = (FingerprintSink(), FingerprintSink())
-        _ = ScenarioRun.execute(scenario, sink: sinks.0, baselineSink: sinks.1)
+        _ = ScenarioRunner.execute(scenario, sink: sinks.0, baselineSink: sinks.1)
         return FingerprintSink.combine(scenario: sinks.0.digest(), baseline: sinks.1.digest())
     }
 
@@ -74,7 +75,7 @@ struct FingerprintTests {
             jobs: [{id: job, pool: pool, tasks: {count: 1, duration: 1m}}]
             """
         let sink = FingerprintSink()
-        _ = ScenarioRun.execute(try ScenarioFixture.load(yaml).scenario, withBaseline: false, sink: sink)
+        _ = ScenarioRunner.execute(try ScenarioFixture.load(yaml).scenario, withBaseline: false, sink: sink)
         let lines = [
             "0\tnode\t0\tnodeAdded\t-\tcreating\t0",
             "0\tnode\t0\tstateChanged\tcreating\tidle\t0",

@@ -1,5 +1,6 @@
 public import BatchModel
 import Foundation
+public import Reporting
 public import ScenarioFormat
 
 /// What a sweep runs: the scenario at every grid point, each with N replications, or the
@@ -55,19 +56,5 @@ public struct SweepPlan: Sendable {
         var scenario = scenarios[item.point]
         scenario.seed = ReplicationSeeds.seed(base: scenario.seed, replication: item.replication)
         return scenario
-    }
-}
-
-/// The outcome of one simulation of a sweep: its metrics under summary names (scenario,
-/// `baseline.` and `impact.`).
-public struct SweepRun: Sendable {
-    public var item: SweepPlan.Item
-    public var seed: UInt64
-    public var metrics: [(name: String, value: MetricValue)]
-
-    public init(item: SweepPlan.Item, seed: UInt64, metrics: [(name: String, value: MetricValue)]) {
-        self.item = item
-        self.seed = seed
-        self.metrics = metrics
     }
 }

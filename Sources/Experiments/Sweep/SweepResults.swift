@@ -1,5 +1,6 @@
 public import EventStore
 import Foundation
+import Reporting
 
 /// Turning a sweep's runs into its stored record and output files, and merging shards.
 public enum SweepResults {

@@ -1,4 +1,5 @@
 import BatchModel
+import Experiments
 import Foundation
 import Reporting
 import ScenarioFormat

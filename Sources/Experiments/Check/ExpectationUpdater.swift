@@ -1,5 +1,6 @@
 import BatchModel
 import Foundation
+public import Reporting
 import ScenarioFormat
 
 /// `batchsim check --update`: rewrites exact expected values and fingerprints in place with

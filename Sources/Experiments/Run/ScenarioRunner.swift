@@ -1,0 +1,41 @@
+public import BatchModel
+import ParallelWork
+public import Reporting
+
+/// Simulates a scenario and its baseline (the same scenario with every key, vault and
+/// encryption action removed) and puts their metrics side by side.
+///
+/// The two runs are independent: with two threads the baseline runs beside the scenario,
+/// through the same `ParallelMap` that bounds every other thread of the program.
+public enum ScenarioRunner {
+    /// - Parameters:
+    ///   - scenario: the scenario as loaded (its seed already overridden if asked).
+    ///   - withBaseline: `false` for `--no-baseline`: no `baseline.` or `impact.` metrics.
+    ///   - threads: 2 runs the baseline beside the scenario; 1 runs both on the caller's
+    ///     thread, for callers that already use every thread they may.
+    ///   - sink, baselineSink: receive each run's events; each is used by one thread only.
+    public static func execute(
+        _ scenario: Scenario,
+        withBaseline: Bool = true,
+        threads: Int = 2,
+        sink: (any EventSink)? = nil,
+        baselineSink: (any EventSink)? = nil
+    ) -> ScenarioRun {
+        guard withBaseline else {
+            return ScenarioRun(scenario: scenario, result: Simulation.run(scenario, sink: sink), baseline: nil)
+        }
+        guard threads >= 2 else {
+            let result = Simulation.run(scenario, sink: sink)
+            let baseline = Simulation.run(scenario.baseline, sink: baselineSink)
+            return ScenarioRun(scenario: scenario, result: result, baseline: baseline)
+        }
+        let runs = [Transfer((scenario, sink)), Transfer((scenario.baseline, baselineSink))]
+        let results = ParallelMap.run(count: 2, workers: 2) { index in
+            Simulation.run(runs[index].value.0, sink: runs[index].value.1)
+        }
+        guard let result = results[0], let baseline = results[1] else {
+            preconditionFailure("a run that cannot be cancelled finished without a result")
+        }
+        return ScenarioRun(scenario: scenario, result: result, baseline: baseline)
+    }
+}
