@@ -4,35 +4,35 @@ import BatchModel
 /// scenario, its baseline and the difference.
 public enum SummaryTable {
     /// Rows shown, in order, with their labels.
-    public static let rows: [(label: String, metric: String)] = [
-        ("tasks completed", "tasks.completed"),
-        ("tasks failed", "tasks.failed"),
-        ("tasks dropped", "tasks.dropped"),
-        ("tasks incomplete", "tasks.incomplete"),
-        ("requeues", "tasks.requeued"),
-        ("rejected submissions", "tasks.rejectedSubmissions"),
-        ("lost work (s)", "tasks.lostWorkSeconds"),
-        ("makespan (s)", "tasks.makespanSeconds"),
-        ("turnaround p95 (s)", "tasks.turnaroundSeconds.p95"),
-        ("outages", "account.outages"),
-        ("unavailable (s)", "account.unavailableSeconds"),
-        ("rejected operations", "account.rejectedOperations"),
-        ("unusable node-seconds", "nodes.unusableNodeSeconds"),
-        ("billed node-seconds", "nodes.billedNodeSeconds"),
-        ("cost", "cost.total"),
-        ("cost while unusable", "cost.whileUnusable"),
+    public static let rows: [(label: String, metric: RunMetric)] = [
+        ("tasks completed", .tasksCompleted),
+        ("tasks failed", .tasksFailed),
+        ("tasks dropped", .tasksDropped),
+        ("tasks incomplete", .tasksIncomplete),
+        ("requeues", .tasksRequeued),
+        ("rejected submissions", .tasksRejectedSubmissions),
+        ("lost work (s)", .tasksLostWorkSeconds),
+        ("makespan (s)", .tasksMakespanSeconds),
+        ("turnaround p95 (s)", .tasksTurnaroundP95),
+        ("outages", .accountOutages),
+        ("unavailable (s)", .accountUnavailableSeconds),
+        ("rejected operations", .accountRejectedOperations),
+        ("unusable node-seconds", .nodesUnusableNodeSeconds),
+        ("billed node-seconds", .nodesBilledNodeSeconds),
+        ("cost", .costTotal),
+        ("cost while unusable", .costWhileUnusable),
     ]
 
     /// Renders the table; without a baseline only the scenario column is shown. With
     /// `colour` (a terminal is watching) the title is bold and changed impacts stand out.
     public static func render(_ summary: Summary, title: String, colour: Bool = false) -> String {
-        let hasBaseline = summary["baseline.tasks.completed"] != nil
+        let hasBaseline = summary.hasBaseline
         var table: [[String]] = [hasBaseline ? ["", "scenario", "baseline", "impact"] : ["", "scenario"]]
         for row in rows {
             var line = [row.label, summary[row.metric]?.description ?? "-"]
             if hasBaseline {
-                line.append(summary["baseline." + row.metric]?.description ?? "-")
-                line.append(signed(summary["impact." + row.metric]))
+                line.append(summary[baseline: row.metric]?.description ?? "-")
+                line.append(signed(summary[impact: row.metric]))
             }
             table.append(line)
         }

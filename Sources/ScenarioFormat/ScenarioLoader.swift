@@ -138,7 +138,7 @@ private struct ScenarioBuilder {
             ).decode($0)
         }
         if let timeline { TimelineChecks(log: log).checkVersionReferences(timeline, vault: keyVault) }
-        let metricNames = RunMetrics.summaryNames(jobIds: jobs.ids, poolIds: pools.map(\.id))
+        let metricNames = SummaryKey.all(jobIds: jobs.ids, poolIds: pools.map(\.id)).map(\.description)
         let expect = fields["expect"].map { ExpectationDecoder(reader: reader, metricNames: metricNames).decode($0) }
         let blocks =
             jobs.results.map { ($0.job, $0.tasks) }

@@ -51,11 +51,13 @@ struct ReportTests {
         for row in ImpactRows.rows(summary) {
             let cells = row.cells(summary)
             for (cell, prefix) in zip(cells, ["", "baseline.", "impact."]) {
-                let value = summary[prefix + row.metric]
-                #expect(Self.leadingNumber(cell) == value?.description ?? "null", "\(prefix)\(row.metric): \(cell)")
+                let value = summary[prefix + row.metric.name]
+                #expect(
+                    Self.leadingNumber(cell) == value?.description ?? "null", "\(prefix)\(row.metric.name): \(cell)")
             }
-            #expect(html.contains("<td>\(cells[0])</td><td>\(cells[1])</td>"), "\(row.metric) missing in HTML")
-            #expect(markdown.contains("| \(cells.joined(separator: " | ")) |"), "\(row.metric) missing in Markdown")
+            #expect(html.contains("<td>\(cells[0])</td><td>\(cells[1])</td>"), "\(row.metric.name) missing in HTML")
+            #expect(
+                markdown.contains("| \(cells.joined(separator: " | ")) |"), "\(row.metric.name) missing in Markdown")
         }
     }
 

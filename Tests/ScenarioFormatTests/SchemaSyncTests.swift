@@ -82,6 +82,25 @@ struct SchemaSyncTests {
         #expect(Set(actions) == Set(TimelineAction.allNames))
     }
 
+    @Test func expectKeysInTheSchemaComeFromTheMetricTable() throws {
+        let properties = try #require(Self.schema["properties"] as? [String: Any])
+        let expect = try #require(properties["expect"] as? [String: Any])
+        let names = try #require(expect["propertyNames"] as? [String: Any])
+        #expect(names["pattern"] as? String == SummaryKey.expectKeyPattern)
+    }
+
+    @Test func everyMetricOfAScenarioMatchesTheSchemaAndAMisspellingDoesNot() throws {
+        let regex = try Regex(SummaryKey.expectKeyPattern)
+        for key in SummaryKey.all(jobIds: ["render-1"], poolIds: ["pool_a"]) {
+            #expect(key.description.wholeMatch(of: regex) != nil, "\(key)")
+            #expect(SummaryKey(name: key.description) == key)
+        }
+        for wrong in ["tasks.complete", "impact.tasks.makespan", "jobs.a.b.completed", "baseline.impact.extraCost"] {
+            #expect(wrong.wholeMatch(of: regex) == nil, "\(wrong)")
+            #expect(SummaryKey(name: wrong) == nil, "\(wrong)")
+        }
+    }
+
     @Test(arguments: fixtures)
     func fixtureIsValidAgainstTheSchema(_ file: String) throws {
         let text = try String(contentsOf: Self.scenarios.appendingPathComponent(file), encoding: .utf8)
@@ -95,13 +114,14 @@ struct SchemaSyncTests {
             pools: [{id: p, dedicatedNodez: 2, taskSlotsPerNode: 300}]
             jobs: [{id: j, pool: p, tasks: {count: 1, duration: 10 minutes}}]
             timeline: [{at: 1h, action: disableKey}, {at: 2h, action: deleteVault, key: k}]
-            expect: {tasks.completed: {atLest: 1}}
+            expect: {tasks.completed: {atLest: 1}, tasks.complete: 1}
             """
         let node = try #require(try YAMLTree.parse(text, file: "x.yaml"))
         let problems = SchemaSubsetValidator(root: Self.schema).validate(node)
         let expected = [
             "$.pools[0]: unknown property 'dedicatedNodez'", "$.pools[0].taskSlotsPerNode: 300",
             "$.jobs[0].tasks.duration", "$.timeline[0]", "$.timeline[1]", "$.expect.tasks.completed",
+            "$.expect.tasks.complete",
         ]
         for fragment in expected {
             #expect(problems.contains { $0.contains(fragment) }, "\(fragment) in \(problems)")

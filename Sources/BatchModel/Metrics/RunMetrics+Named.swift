@@ -1,47 +1,65 @@
 extension RunMetrics {
-    /// The run's metrics under their SPEC §4 names, in SPEC §4 order, then per job and per pool.
-    public var named: [(name: String, value: MetricValue)] {
-        let run = self
-        let tasks = run.tasks
-        var list: [(name: String, value: MetricValue)] = [
-            ("tasks.submitted", .count(tasks.submitted)),
-            ("tasks.completed", .count(tasks.completed)),
-            ("tasks.failed", .count(tasks.failed)),
-            ("tasks.incomplete", .count(tasks.incomplete)),
-            ("tasks.dropped", .count(tasks.dropped)),
-            ("tasks.retries", .count(tasks.retries)),
-            ("tasks.requeued", .count(tasks.requeued)),
-            ("tasks.requeuedDistinct", .count(tasks.requeuedDistinct)),
-            ("tasks.rejectedSubmissions", .count(tasks.rejectedSubmissions)),
-            ("tasks.lostWorkSeconds", .seconds(tasks.lostWork)),
-            ("tasks.makespanSeconds", .seconds(tasks.makespan)),
-            ("tasks.waitSeconds.p50", .seconds(tasks.waitP50)),
-            ("tasks.waitSeconds.p95", .seconds(tasks.waitP95)),
-            ("tasks.waitSeconds.p99", .seconds(tasks.waitP99)),
-            ("tasks.turnaroundSeconds.p50", .seconds(tasks.turnaroundP50)),
-            ("tasks.turnaroundSeconds.p95", .seconds(tasks.turnaroundP95)),
-            ("tasks.turnaroundSeconds.p99", .seconds(tasks.turnaroundP99)),
-            ("tasks.turnaroundSeconds.max", .seconds(tasks.turnaroundMax)),
-            ("account.outages", .count(run.account.outages)),
-            ("account.unavailableSeconds", .seconds(run.account.unavailable)),
-            ("account.recoveringSeconds", .seconds(run.account.recovering)),
-            ("account.unrecoverable", .count(run.account.unrecoverable ? 1 : 0)),
-            ("account.rejectedOperations", .count(run.account.rejectedOperations)),
-            ("nodes.unusableNodeSeconds", .seconds(run.nodes.unusableNodeTime)),
-            ("nodes.billedNodeSeconds", .seconds(run.nodes.billedNodeTime)),
-            ("nodes.peakUnusable", .count(run.nodes.peakUnusable)),
-            ("cost.total", .roundedCost(run.cost.total)),
-            ("cost.whileUnusable", .roundedCost(run.cost.whileUnusable)),
-        ]
-        for job in run.jobs {
-            list.append(("jobs.\(job.id).completed", .count(job.completed)))
-            list.append(("jobs.\(job.id).failed", .count(job.failed)))
-            list.append(("jobs.\(job.id).makespanSeconds", .seconds(job.makespan)))
+    /// The value of one run-wide metric, typed for printing (SPEC §4).
+    public func value(_ metric: RunMetric) -> MetricValue {
+        switch metric {
+        case .tasksSubmitted: .count(tasks.submitted)
+        case .tasksCompleted: .count(tasks.completed)
+        case .tasksFailed: .count(tasks.failed)
+        case .tasksIncomplete: .count(tasks.incomplete)
+        case .tasksDropped: .count(tasks.dropped)
+        case .tasksRetries: .count(tasks.retries)
+        case .tasksRequeued: .count(tasks.requeued)
+        case .tasksRequeuedDistinct: .count(tasks.requeuedDistinct)
+        case .tasksRejectedSubmissions: .count(tasks.rejectedSubmissions)
+        case .tasksLostWorkSeconds: .seconds(tasks.lostWork)
+        case .tasksMakespanSeconds: .seconds(tasks.makespan)
+        case .tasksWaitP50: .seconds(tasks.waitP50)
+        case .tasksWaitP95: .seconds(tasks.waitP95)
+        case .tasksWaitP99: .seconds(tasks.waitP99)
+        case .tasksTurnaroundP50: .seconds(tasks.turnaroundP50)
+        case .tasksTurnaroundP95: .seconds(tasks.turnaroundP95)
+        case .tasksTurnaroundP99: .seconds(tasks.turnaroundP99)
+        case .tasksTurnaroundMax: .seconds(tasks.turnaroundMax)
+        case .accountOutages: .count(account.outages)
+        case .accountUnavailableSeconds: .seconds(account.unavailable)
+        case .accountRecoveringSeconds: .seconds(account.recovering)
+        case .accountUnrecoverable: .count(account.unrecoverable ? 1 : 0)
+        case .accountRejectedOperations: .count(account.rejectedOperations)
+        case .nodesUnusableNodeSeconds: .seconds(nodes.unusableNodeTime)
+        case .nodesBilledNodeSeconds: .seconds(nodes.billedNodeTime)
+        case .nodesPeakUnusable: .count(nodes.peakUnusable)
+        case .costTotal: .roundedCost(cost.total)
+        case .costWhileUnusable: .roundedCost(cost.whileUnusable)
         }
-        for pool in run.pools {
-            list.append(("pools.\(pool.id).unusableNodeSeconds", .seconds(pool.unusableNodeTime)))
-            list.append(("pools.\(pool.id).billedNodeSeconds", .seconds(pool.billedNodeTime)))
-            list.append(("pools.\(pool.id).cost", .roundedCost(pool.cost)))
+    }
+
+    /// The value of one job's metric.
+    public static func value(_ metric: JobMetric, of job: Job) -> MetricValue {
+        switch metric {
+        case .completed: .count(job.completed)
+        case .failed: .count(job.failed)
+        case .makespanSeconds: .seconds(job.makespan)
+        }
+    }
+
+    /// The value of one pool's metric.
+    public static func value(_ metric: PoolMetric, of pool: Pool) -> MetricValue {
+        switch metric {
+        case .unusableNodeSeconds: .seconds(pool.unusableNodeTime)
+        case .billedNodeSeconds: .seconds(pool.billedNodeTime)
+        case .cost: .roundedCost(pool.cost)
+        }
+    }
+
+    /// The run's metrics under their dotted names, in summary order: SPEC §4's (`RunMetric`),
+    /// then each job's, then each pool's.
+    public var named: [(name: String, value: MetricValue)] {
+        var list = RunMetric.allCases.map { (name: $0.rawValue, value: value($0)) }
+        for job in jobs {
+            list += JobMetric.allCases.map { (MetricKey.job(job.id, $0).name, Self.value($0, of: job)) }
+        }
+        for pool in pools {
+            list += PoolMetric.allCases.map { (MetricKey.pool(pool.id, $0).name, Self.value($0, of: pool)) }
         }
         return list
     }

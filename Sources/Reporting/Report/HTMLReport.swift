@@ -59,7 +59,7 @@ public enum HTMLReport {
             let cells = row.cells(summary)
             let changed = cells[2] != "0" && cells[2] != "—"
             out +=
-                "<tr data-metric=\"\(SVGText.escape(row.metric))\"><th scope=\"row\">\(SVGText.escape(row.label))</th>"
+                "<tr data-metric=\"\(SVGText.escape(row.metric.name))\"><th scope=\"row\">\(SVGText.escape(row.label))</th>"
             out += "<td>\(cells[0])</td><td>\(cells[1])</td>"
             out += "<td\(changed ? " class=\"changed\"" : "")>\(cells[2])</td></tr>\n"
         }

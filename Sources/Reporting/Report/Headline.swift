@@ -12,12 +12,12 @@ public enum Headline {
     public static func sentences(_ input: ReportInput) -> [String] {
         let story = input.scenario.story
         let outages = outageLengths(story, end: input.scenario.end)
-        let unrecoverable = input.number("account.unrecoverable") == 1
+        let unrecoverable = input.number(.accountUnrecoverable) == 1
         var first: String
         if unrecoverable, let moment = firstChange(story, to: .unrecoverable) {
-            let incomplete = Int64(input.number("tasks.incomplete") ?? 0)
-            let submitted = Int64(input.number("tasks.submitted") ?? 0)
-            let unusable = NumberText.nodeHours(input.number("nodes.unusableNodeSeconds") ?? 0)
+            let incomplete = Int64(input.number(.tasksIncomplete) ?? 0)
+            let submitted = Int64(input.number(.tasksSubmitted) ?? 0)
+            let unusable = NumberText.nodeHours(input.number(.nodesUnusableNodeSeconds) ?? 0)
             let opening =
                 outages.isEmpty
                 ? "The account became unrecoverable at \(NumberText.clock(moment)) (its key or vault was purged)"
@@ -29,12 +29,12 @@ public enum Headline {
                 + "completed, and its nodes billed \(unusable) node-hours while unusable."
         } else if outages.isEmpty {
             first = "No key outage: the account stayed accessible"
-            if let rejected = input.number("account.rejectedOperations"), rejected > 0 {
+            if let rejected = input.number(.accountRejectedOperations), rejected > 0 {
                 first += " (Batch still rejected \(NumberText.plural(Int64(rejected), "operation")))"
             }
             if !input.hasBaseline {
                 first += "."
-            } else if input.metric("impact.makespanDelaySeconds") == .seconds(0) {
+            } else if input.metric(.makespanDelaySeconds) == .seconds(0) {
                 first += ", and the work finished as in the baseline."
             } else {
                 first += "; against the baseline it \(delayClause(input))."
@@ -42,14 +42,14 @@ public enum Headline {
         } else {
             first = subject(outages)
             if input.hasBaseline {
-                let extra = input.number("impact.extraNodeSeconds") ?? 0
+                let extra = input.number(.extraNodeSeconds) ?? 0
                 var cost = extra > 0 ? "cost \(NumberText.nodeHours(extra)) node-hours" : "cost no extra node-hours"
-                if let money = input.number("impact.extraCost"), money > 0 {
+                if let money = input.number(.extraCost), money > 0 {
                     cost += " (\(NumberText.money(money)) at the pools' prices)"
                 }
                 first += " \(cost) and \(delayClause(input))."
             } else {
-                let unusable = NumberText.nodeHours(input.number("nodes.unusableNodeSeconds") ?? 0)
+                let unusable = NumberText.nodeHours(input.number(.nodesUnusableNodeSeconds) ?? 0)
                 first += " left nodes unusable for \(unusable) node-hours (no baseline to compare with)."
             }
         }
@@ -89,13 +89,13 @@ public enum Headline {
 
     /// What happened to the last task against the baseline.
     private static func delayClause(_ input: ReportInput) -> String {
-        if let delay = input.metric("impact.makespanDelaySeconds"), case .seconds(let milliseconds) = delay {
+        if let delay = input.metric(.makespanDelaySeconds), case .seconds(let milliseconds) = delay {
             if milliseconds > 0 { return "delayed the last task by \(NumberText.words(milliseconds))" }
             if milliseconds < 0 { return "the last task finished \(NumberText.words(-milliseconds)) earlier" }
             return "did not delay the last task"
         }
-        if input.metric("tasks.makespanSeconds") == .null {
-            let left = Int64(input.number("tasks.incomplete") ?? 0) + Int64(input.number("tasks.dropped") ?? 0)
+        if input.metric(.tasksMakespanSeconds) == .null {
+            let left = Int64(input.number(.tasksIncomplete) ?? 0) + Int64(input.number(.tasksDropped) ?? 0)
             return "left \(NumberText.plural(left, "task")) unfinished or dropped at the end of the run"
         }
         return "the baseline itself left work unfinished, so the delay of the last task cannot be measured"
@@ -103,10 +103,10 @@ public enum Headline {
 
     /// The second sentence: requeues, lost work, unavailability.
     private static func detail(_ input: ReportInput) -> String {
-        let requeued = Int64(input.number("tasks.requeued") ?? 0)
-        let lost = Int64(((input.number("tasks.lostWorkSeconds") ?? 0) * 1000).rounded())
-        let unavailable = Int64(((input.number("account.unavailableSeconds") ?? 0) * 1000).rounded())
-        let recovering = Int64(((input.number("account.recoveringSeconds") ?? 0) * 1000).rounded())
+        let requeued = Int64(input.number(.tasksRequeued) ?? 0)
+        let lost = Int64(((input.number(.tasksLostWorkSeconds) ?? 0) * 1000).rounded())
+        let unavailable = Int64(((input.number(.accountUnavailableSeconds) ?? 0) * 1000).rounded())
+        let recovering = Int64(((input.number(.accountRecoveringSeconds) ?? 0) * 1000).rounded())
         var text = "\(NumberText.plural(requeued, "task requeue")) threw away "
         text += lost > 0 ? "\(NumberText.words(lost)) of work" : "no work"
         text += "; the account was unavailable for \(NumberText.words(unavailable))"

@@ -93,15 +93,25 @@ public struct ReportInput {
         )
     }
 
-    /// A summary metric by name.
-    func metric(_ name: String) -> MetricValue? {
-        document.summary[name]
+    /// A summary metric of the scenario.
+    func metric(_ metric: RunMetric) -> MetricValue? {
+        document.summary[metric]
     }
 
-    /// A summary metric as a number (seconds for times), nil when null or missing.
-    func number(_ name: String) -> Double? {
-        document.summary[name]?.number
+    /// One of the short impact figures.
+    func metric(_ short: ShortImpact) -> MetricValue? {
+        document.summary[short]
     }
 
-    var hasBaseline: Bool { document.summary["baseline.tasks.completed"] != nil }
+    /// A summary metric of the scenario as a number (seconds for times), nil when null or missing.
+    func number(_ metric: RunMetric) -> Double? {
+        document.summary[metric]?.number
+    }
+
+    /// A short impact figure as a number, nil when null or missing.
+    func number(_ short: ShortImpact) -> Double? {
+        document.summary[short]?.number
+    }
+
+    var hasBaseline: Bool { document.summary.hasBaseline }
 }

@@ -1,9 +1,11 @@
+import BatchModel
+
 /// One chart of a sweep: a main metric against the first swept variable, one line per
 /// combination of the other variables, each with its 95 % confidence band of the mean.
 struct SweepChart {
     static let palette = ["#1f5fa8", "#c62828", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#5d4037", "#ad1457"]
 
-    let metric: String
+    let metric: SummaryKey
     let grid: SweepGrid
     let statistics: SweepStatistics
 
@@ -78,7 +80,7 @@ struct SweepChart {
     private func series() -> [Line] {
         var lines: [Line] = []
         for point in statistics.points {
-            guard let statistics = point.metrics.first(where: { $0.name == metric })?.statistics,
+            guard let statistics = point.metrics.first(where: { $0.name == metric.description })?.statistics,
                 let first = grid.variables.first, let x = first.values.firstIndex(of: point.values[0].value)
             else { continue }
             let label = point.values.dropFirst().map { "\($0.name)=\($0.value)" }.joined(separator: ", ")
@@ -93,12 +95,12 @@ struct SweepChart {
     }
 
     /// The y-axis label with the metric's unit.
-    static func unit(_ metric: String) -> String {
-        if metric.hasSuffix("Seconds") || metric.contains("Seconds.") { return "\(metric) (seconds)" }
-        if metric.contains("Cost") || metric.hasPrefix("cost.") || metric.contains(".cost") {
-            return "\(metric) (price units)"
+    static func unit(_ metric: SummaryKey) -> String {
+        switch metric.unit {
+        case .seconds, .nodeSeconds, .taskSeconds: "\(metric) (seconds)"
+        case .cost: "\(metric) (price units)"
+        case .count: "\(metric)"
         }
-        return metric
     }
 }
 
@@ -113,7 +115,7 @@ extension SweepOutputs {
         out += (grid.variables.isEmpty ? "" : " over " + grid.variables.map { escape($0.name) }.joined(separator: ", "))
         out += "; every run is the scenario and its baseline, so impact is per point.</p>\n</header>\n"
         for (index, metric) in Self.mainMetrics.enumerated() {
-            out += "<section>\n<h2>\(escape(metric))</h2>\n"
+            out += "<section>\n<h2>\(escape(metric.description))</h2>\n"
             if !grid.variables.isEmpty,
                 let svg = SweepChart(metric: metric, grid: grid, statistics: statistics).svg(id: "sweep-\(index)")
             {
@@ -127,14 +129,14 @@ extension SweepOutputs {
         return out
     }
 
-    private func table(_ metric: String) -> String {
+    private func table(_ metric: SummaryKey) -> String {
         let escape = SVGText.escape
         let header = grid.variables.map(\.name) + ["n", "mean", "95 % CI", "p5", "p50", "p95"]
         var out = "<table class=\"impact\">\n<thead><tr>"
         out += header.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for point in statistics.points {
             var cells = point.values.map(\.value)
-            if let s = point.metrics.first(where: { $0.name == metric })?.statistics {
+            if let s = point.metrics.first(where: { $0.name == metric.description })?.statistics {
                 let shown = { (value: Double) in Self.number((value * 1000).rounded() / 1000) }
                 cells += [
                     String(s.count), shown(s.mean), "\(shown(s.confidenceLow)) – \(shown(s.confidenceHigh))",

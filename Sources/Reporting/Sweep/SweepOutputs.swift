@@ -1,3 +1,4 @@
+import BatchModel
 import Foundation
 
 /// The statistics of a sweep as CSV, JSON and Markdown (`sweep.csv`, `sweep.json`, `sweep.md`).
@@ -15,9 +16,9 @@ public struct SweepOutputs: Sendable {
     }
 
     /// The figures a sweep's report charts and tabulates, in order.
-    public static let mainMetrics = [
-        "impact.makespanDelaySeconds", "impact.lostWorkSeconds", "impact.extraNodeSeconds", "impact.extraCost",
-        "impact.turnaroundSeconds.p95", "account.unavailableSeconds",
+    public static let mainMetrics: [SummaryKey] = [
+        .short(.makespanDelaySeconds), .short(.lostWorkSeconds), .short(.extraNodeSeconds), .short(.extraCost),
+        .short(.turnaroundP95), .scenario(.run(.accountUnavailableSeconds)),
     ]
 
     static let statisticColumns = ["n", "mean", "stddev", "ci95_low", "ci95_high", "p5", "p50", "p95"]
@@ -76,7 +77,7 @@ public struct SweepOutputs: Sendable {
             out += "| " + header.joined(separator: " | ") + " |\n"
             out += "|" + header.map { _ in " --- |" }.joined() + "\n"
             for point in statistics.points {
-                let statistics = point.metrics.first { $0.name == metric }?.statistics
+                let statistics = point.metrics.first { $0.name == metric.description }?.statistics
                 var cells = point.values.map(\.value)
                 if let statistics {
                     cells += [

@@ -1,0 +1,13 @@
+/// The metrics every pool has, as `pools.<id>.<name>` (SPEC §4), in summary order.
+public enum PoolMetric: String, CaseIterable, Sendable {
+    case unusableNodeSeconds
+    case billedNodeSeconds
+    case cost
+
+    public var unit: MetricUnit {
+        switch self {
+        case .unusableNodeSeconds, .billedNodeSeconds: .nodeSeconds
+        case .cost: .cost
+        }
+    }
+}
