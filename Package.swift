@@ -62,7 +62,8 @@ let package = Package(
         .testTarget(
             name: "ScenarioFormatTests",
             dependencies: [
-                "ScenarioFormat", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+                "ScenarioFormat", "TestSupport", "ParallelWork",
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             // Malformed scenarios and their traces, read by MalformedCorpusTests from the source tree.
             exclude: ["Malformed"]
@@ -81,6 +82,7 @@ let package = Package(
             name: "EventStoreTests",
             dependencies: [
                 "EventStore", "BatchModel", "Reporting", "ScenarioFormat", "Experiments", "TestSupport", "CSQLite",
+                "ParallelWork",
             ]
         ),
     ]

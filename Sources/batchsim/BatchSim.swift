@@ -1,7 +1,7 @@
 import ArgumentParser
 
-/// The `batchsim` command line: run, validate and (in later releases) check, report and sweep
-/// scenarios of Azure Batch accounts losing their customer-managed key.
+/// The `batchsim` command line: run, validate, check, report, sweep and merge scenarios of Azure
+/// Batch accounts losing their customer-managed key.
 @main
 struct BatchSim: ParsableCommand {
     static let configuration = CommandConfiguration(

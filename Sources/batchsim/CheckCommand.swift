@@ -25,8 +25,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Also write the verdicts as JUnit XML to this file.")
     var junit: String?
 
-    @Option(help: "Scenarios to run at once (default: the number of cores).")
-    var jobs: Int?
+    @OptionGroup var parallel: JobsOptions
 
     @Flag(help: "Print only failures and the final count.")
     var quiet = false
@@ -34,14 +33,10 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Rewrite failing exact values and fingerprints in the files with the actual ones.")
     var update = false
 
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
-    }
-
     func run() throws {
         let files = try ScenarioFiles.find(in: paths.isEmpty ? ["Scenarios"] : paths)
         let results = ScenarioCheck.runAll(
-            files, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, computeFingerprint: update
+            files, jobs: parallel.count, computeFingerprint: update
         ) { result in
             if let result { print(Self.render(result, quiet: quiet), terminator: "") }
         }

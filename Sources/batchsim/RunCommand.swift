@@ -31,8 +31,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Override the scenario's seed.")
     var seed: UInt64?
 
-    @Option(name: .customLong("set"), help: "Override a scenario variable: --set name=value (repeatable).")
-    var assignments: [String] = []
+    @OptionGroup var variables: VariableOptions
 
     @Flag(help: "Simulate the scenario only: no baseline. and impact. metrics.")
     var noBaseline = false
@@ -54,7 +53,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         Interruption.install()
-        let overrides = try VariableAssignments.parse(assignments)
+        let overrides = try variables.overrides()
         var loaded: LoadedScenario
         do {
             loaded = try ScenarioLoader.load(path: scenario, overrides: overrides)

@@ -28,8 +28,7 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Replications per grid point (seeds derived from the scenario's seed).")
     var replications = 1
 
-    @Option(help: "Simulations at once (default: the number of cores); bounds every thread.")
-    var jobs: Int?
+    @OptionGroup var parallel: JobsOptions
 
     @Option(help: "Output directory (default: Reports/<scenario name>/sweep).")
     var out: String?
@@ -45,7 +44,6 @@ struct SweepCommand: ParsableCommand {
 
     func validate() throws {
         guard replications >= 1 else { throw ValidationError("--replications must be at least 1") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
     }
 
     func run() throws {
@@ -80,7 +78,7 @@ struct SweepCommand: ParsableCommand {
         let log = try events ? EventLogWriter(destination: database) : nil
         let runs = SweepRunner.run(
             plan,
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            jobs: parallel.count,
             events: log,
             progress: { done, total in progress.update(done, of: total) },
             isCancelled: { cancellation.isCancelled }

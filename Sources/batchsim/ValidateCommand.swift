@@ -23,15 +23,14 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    @Option(name: .customLong("set"), help: "Override a scenario variable: --set name=value (repeatable).")
-    var assignments: [String] = []
+    @OptionGroup var variables: VariableOptions
 
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("expected at least one scenario file") }
     }
 
     func run() throws {
-        let overrides = try VariableAssignments.parse(assignments)
+        let overrides = try variables.overrides()
         var failed = false
         for path in scenarios {
             let verdict = Self.check(path, overrides: overrides, strict: strict)

@@ -3,6 +3,7 @@ import CSQLite
 import EventStore
 import Experiments
 import Foundation
+import ParallelWork
 import Reporting
 import ScenarioFormat
 import TestSupport
@@ -152,14 +153,13 @@ enum EventLogFixture {
     static let workedExample = try! build("worked-example")
     static let twoPools = try! build("two-pools")
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var cache: [String: Built] = [:]
+    private static let cache = Locked<[String: Built]>([:])
 
     /// The log of a named fixture with its baseline, built once per test process.
     static func shared(_ name: String) throws -> Built {
-        if let built = lock.withLock({ cache[name] }) { return built }
+        if let built = cache.withLock({ $0[name] }) { return built }
         let built = try build(name)
-        lock.withLock { cache[name] = built }
+        cache.withLock { $0[name] = built }
         return built
     }
 }

@@ -35,4 +35,21 @@ struct SHA256Tests {
             SHA256.hex([UInt8](repeating: 0x61, count: 64))
                 == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
     }
+
+    @Test(arguments: [1, 7, 63, 64, 65, 1000])
+    func feedingInPiecesOfAnySizeGivesTheSameDigest(pieceSize: Int) {
+        let message = (0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        var hasher = SHA256Stream()
+        var start = 0
+        while start < message.count {
+            let end = min(start + pieceSize, message.count)
+            hasher.update(message[start..<end])
+            start = end
+        }
+        #expect(hasher.finalizeHex() == SHA256.hex(message))
+        #expect(SHA256.hex(message) == "\(Self.reference5000)")
+    }
+
+    /// SHA-256 of the 5,000-byte message above, from Python's hashlib.
+    static let reference5000 = "1e92fd98f113aba0a78e0830ca06e2775912370feab112dfc57bf3258b810595"
 }

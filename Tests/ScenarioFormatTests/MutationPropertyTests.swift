@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import ParallelWork
 import PropertyBased
 import ScenarioFormat
 import Testing
@@ -7,7 +8,8 @@ import Testing
 /// Property: whatever is done to a valid scenario — a line deleted or duplicated, characters swapped,
 /// punctuation or Unicode inserted, the text truncated, a value replaced by `-1`, `1e400`, `nan`, `~`, `[]`,
 /// `{}` and the like — the loader returns a scenario or throws diagnostics within a time bound. It never
-/// crashes (a trap would end the test process) and never hangs.
+/// crashes (a trap would end the test process) and never hangs. The library is every fixture of
+/// `Scenarios/` and SPEC §3's example; this is the one mutation test of the loader.
 struct MutationPropertyTests {
     /// One edit of the text. `position` and `choice` are reduced modulo what the text offers.
     struct Mutation: Sendable, CustomStringConvertible {
@@ -63,18 +65,19 @@ struct MutationPropertyTests {
         for _ in 0..<3 { directory.deleteLastPathComponent() }
         directory.appendPathComponent("Scenarios")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") }.sorted().compactMap { name in
+        let fixtures = names.filter { $0.hasSuffix(".yaml") }.sorted().compactMap { name in
             let path = directory.appendingPathComponent(name).path
             return (try? String(contentsOfFile: path, encoding: .utf8)).map { (path, $0) }
         }
+        return [("<SPEC §3 example>", specExample)] + fixtures
     }()
 
     static let mutation = zip(Gen.int(in: 0...5), Gen.int(in: 0...1_000_000), Gen.int(in: 0...1000))
         .map { Mutation(kind: $0, position: $1, choice: $2) }
 
     /// What one load did: finished in time, and if it failed, with at least one diagnostic.
-    final class Outcome: @unchecked Sendable {
-        var silentFailure = false
+    final class Outcome: Sendable {
+        let silentFailure = Locked(false)
     }
 
     /// Loads `text` on its own thread; `nil` when it has not finished within `seconds`, else whether it
@@ -86,14 +89,14 @@ struct MutationPropertyTests {
             do throws(ScenarioError) {
                 _ = try ScenarioLoader.load(text: text, path: path, overrides: [:])
             } catch {
-                outcome.silentFailure = error.diagnostics.isEmpty
+                outcome.silentFailure.withLock { $0 = error.diagnostics.isEmpty }
             }
             done.signal()
         }
         thread.stackSize = 8 << 20
         thread.start()
         guard done.wait(timeout: .now() + .seconds(seconds)) == .success else { return nil }
-        return !outcome.silentFailure
+        return !outcome.silentFailure.current
     }
 
     @Test func theLibraryIsNotEmpty() {

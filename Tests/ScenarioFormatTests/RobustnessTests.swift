@@ -31,32 +31,6 @@ import Testing
         #expect(every.first?.message.contains("would arrive after 1000 years") == true)
     }
 
-    @Test func mutatedExamplesNeverCrash() {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
-        let alphabet = Array("{}[]:,-#&*!|>'\"%@` \n\t0123456789abcxyz${}.")
-        let original = Array(specExample)
-        for _ in 0..<300 {
-            var text = original
-            for _ in 0..<(1 + next(4)) {
-                let index = next(text.count)
-                switch next(3) {
-                case 0: text[index] = alphabet[next(alphabet.count)]
-                case 1: text.remove(at: index)
-                default: text.insert(alphabet[next(alphabet.count)], at: index)
-                }
-            }
-            do {
-                _ = try ScenarioLoader.load(text: String(text), overrides: ["x": "1"])
-            } catch {
-                #expect(!error.diagnostics.isEmpty)
-            }
-        }
-    }
-
     @Test func errorFloodIsCapped() {
         let pools = (0..<300).map { "  - {id: 'bad id \($0)'}" }.joined(separator: "\n")
         let found = errors("name: x\npools:\n" + pools + "\njobs: []")

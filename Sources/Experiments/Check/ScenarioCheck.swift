@@ -1,8 +1,8 @@
-public import BatchModel
+import BatchModel
 import Foundation
 import ParallelWork
 public import Reporting
-public import ScenarioFormat
+import ScenarioFormat
 
 /// Runs scenario files and judges their expectations.
 public enum ScenarioCheck {

@@ -12,33 +12,60 @@ public import BatchModel
 /// exact on every platform.
 public final class FingerprintSink: EventSink {
     private var hasher = SHA256Stream()
-    private var line: [UInt8] = []
+    /// Lines not yet hashed: hashing in 64 KiB batches keeps SHA-256 on whole blocks.
+    private var pending: [UInt8] = []
+    private static let batch = 1 << 16
 
     public init() {
-        line.reserveCapacity(96)
+        pending.reserveCapacity(Self.batch + 256)
     }
 
     public func record(_ event: SimEvent) {
-        line.removeAll(keepingCapacity: true)
-        append(String(event.time))
-        append(event.entity.description)
-        append(String(event.entityIndex))
-        append(event.name.description)
-        append(event.entity.stateName(event.fromState) ?? "-")
-        append(event.entity.stateName(event.toState) ?? "-")
-        line.append(contentsOf: String(event.detail).utf8)
-        line.append(0x0A)
-        hasher.update(line)
+        appendDecimal(event.time)
+        append(Self.entityNames[Int(event.entity.rawValue)])
+        appendDecimal(Int64(event.entityIndex))
+        append(Self.eventNames[Int(event.name.rawValue)])
+        append(Self.stateNames[Int(event.entity.rawValue)][Int(event.fromState)])
+        append(Self.stateNames[Int(event.entity.rawValue)][Int(event.toState)])
+        appendDecimal(event.detail, separator: 0x0A)
+        if pending.count >= Self.batch { flush() }
     }
 
-    private func append(_ field: String) {
-        line.append(contentsOf: field.utf8)
-        line.append(0x09)
+    /// UTF-8 names by code, built once: the same spellings as the event log's.
+    private static let entityNames = EntityKind.allCases.map { Array($0.description.utf8) }
+    private static let eventNames = EventName.allCases.map { Array($0.description.utf8) }
+    /// By entity code, then state code (0...255); `-` where a code names no state.
+    private static let stateNames: [[[UInt8]]] = EntityKind.allCases.map { entity in
+        (0...255).map { code in Array((entity.stateName(UInt8(code)) ?? "-").utf8) }
+    }
+
+    private func append(_ field: [UInt8]) {
+        pending.append(contentsOf: field)
+        pending.append(0x09)
+    }
+
+    /// A decimal integer in ASCII, as `String(value)` spells it, then the separator.
+    private func appendDecimal(_ value: Int64, separator: UInt8 = 0x09) {
+        if value < 0 { pending.append(UInt8(ascii: "-")) }
+        let magnitude = value.magnitude
+        var divisor: UInt64 = 1
+        while magnitude / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+            pending.append(UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
+            divisor /= 10
+        }
+        pending.append(separator)
+    }
+
+    private func flush() {
+        pending.withUnsafeBytes { hasher.update($0) }
+        pending.removeAll(keepingCapacity: true)
     }
 
     /// The digest of the events recorded so far.
     public func digest() -> String {
-        hasher.finalizeHex()
+        flush()
+        return hasher.finalizeHex()
     }
 
     /// The fingerprint of a scenario run and its baseline from their digests.

@@ -1,8 +1,13 @@
 import ArgumentParser
 
-/// Parses `--set name=value` options into scenario variable overrides.
-enum VariableAssignments {
-    static func parse(_ assignments: [String]) throws -> [String: String] {
+/// `--set name=value` (repeatable): overrides of a scenario's `vars:`, shared by `run` and
+/// `validate`. (A sweep's `--set` takes lists and ranges instead: see `SweepCommand`.)
+struct VariableOptions: ParsableArguments {
+    @Option(name: .customLong("set"), help: "Override a scenario variable: --set name=value (repeatable).")
+    var assignments: [String] = []
+
+    /// The overrides by variable name.
+    func overrides() throws -> [String: String] {
         var overrides: [String: String] = [:]
         for assignment in assignments {
             guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
