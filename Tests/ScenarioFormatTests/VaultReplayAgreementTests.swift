@@ -77,4 +77,46 @@ struct VaultReplayAgreementTests {
                 "recoverKey at 2h1s has no effect: key 'cmk' is purged by then"
             ])
     }
+
+    @Test func anUnjudgedActionOnARotatingKeyStillChangesTheReplayedVault() throws {
+        // Before the first rotation the newest version of `spin` is s1: the unjudged disableKey
+        // disables it, so enabling s1 afterwards does have an effect.
+        let loaded = try load(
+            minimalScenario(
+                extra: """
+                    keyVault:
+                      name: kv1
+                      keys: [{name: spin, versions: [s1], rotationPolicy: {rotateEvery: 1h}}]
+                    timeline:
+                      - {at: 10m, action: disableKey, key: spin}
+                      - {at: 20m, action: enableKey, key: spin, version: s1}
+                      - {at: 2h, action: enableKey, key: spin, version: auto-1}
+                    """))
+        #expect(
+            loaded.warnings.map(\.message).filter { $0.contains("has no effect") } == [
+                "enableKey at 2h has no effect: version 'auto-1' of key 'spin' is already enabled then"
+            ])
+    }
+
+    @Test func aPrincipalListedTwiceHasTheLastPoliciesPermissionsAsInTheEngine() throws {
+        let loaded = try load(
+            minimalScenario(
+                extra: """
+                    account:
+                      encryption: {keyIdentifier: https://kv1.vault.azure.net/keys/cmk/v1}
+                    keyVault:
+                      name: kv1
+                      accessPolicies:
+                        - {principal: account, keyPermissions: [get, wrapKey, unwrapKey]}
+                        - {principal: account, keyPermissions: [get]}
+                      keys: [{name: cmk, versions: [v1]}]
+                    timeline:
+                      - {at: 1h, action: setAccessPolicy, keyPermissions: [get]}
+                      - {at: 2h, action: setAccessPolicy, keyPermissions: [get, wrapKey, unwrapKey]}
+                    """))
+        #expect(
+            loaded.warnings.map(\.message).filter { $0.contains("has no effect") } == [
+                "setAccessPolicy at 1h has no effect: principal 'account' already has exactly these permissions"
+            ])
+    }
 }
