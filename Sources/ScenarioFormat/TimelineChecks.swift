@@ -6,7 +6,7 @@ internal import SimulationKernel
 /// - an error for a key version that the key can never have (not listed, never added by `addKeyVersion`,
 ///   not an `auto-N` version of a rotating key): a typo that would silently be a vault rejection;
 /// - a warning for an action that certainly has no effect, found by replaying the timeline in time order
-///   over the vault's declared state (`VaultReplay`).
+///   through the model's Key Vault state machine (`VaultReplay` over `VaultState`).
 struct TimelineChecks {
     let log: DiagnosticLog
 
@@ -34,7 +34,7 @@ struct TimelineChecks {
 
     /// Warns about every action that certainly has no effect when it happens.
     func warnAboutIneffectiveActions(_ timeline: TimelineDecoder.Decoded, scenario: Scenario) {
-        var replay = VaultReplay(vault: scenario.keyVault, principal: scenario.account.principal)
+        var replay = VaultReplay(scenario)
         let order = timeline.entries.indices.sorted {
             (timeline.entries[$0].time, $0) < (timeline.entries[$1].time, $1)
         }

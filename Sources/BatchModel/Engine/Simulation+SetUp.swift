@@ -14,8 +14,8 @@ extension Simulation {
         }
         for (keyIndex, key) in vault.keys.enumerated() {
             for versionIndex in key.versions.indices { scheduleVersionDates(key: keyIndex, version: versionIndex) }
-            if let every = key.rotateEvery, every > 0 {
-                schedule(.rotation, at: every, phase: Phase.rotations, a: keyIndex, b: 1)
+            if let first = vault.rotationTime(key: keyIndex, number: 1) {
+                schedule(.rotation, at: first, phase: Phase.rotations, a: keyIndex, b: 1)
             }
         }
         for job in scenario.jobs.indices { startStream(block: job) }

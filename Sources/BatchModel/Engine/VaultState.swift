@@ -1,14 +1,20 @@
-import SimulationKernel
+public import SimulationKernel
 
-/// The Key Vault as the run changes it. Names are stored lowercased: Key Vault compares vault,
-/// key and version names case-insensitively (SPEC §2 rule 13).
-struct VaultState {
-    enum Firewall: Equatable {
+/// The Key Vault as the run changes it: the one state machine for soft delete, purge protection,
+/// retention, access policies, RBAC roles, the firewall, versions and rotation. The engine drives it
+/// through `apply` and the timer methods (`VaultState+Actions`, `VaultState+Timers`) and only logs
+/// and schedules what they return; the loader replays a timeline through the same methods to find
+/// actions that have no effect.
+///
+/// Names are stored lowercased: Key Vault compares vault, key and version names case-insensitively
+/// (SPEC §2 rule 13). The storage stays internal to the model.
+public struct VaultState: Sendable {
+    enum Firewall: Equatable, Sendable {
         case open
         case deny(allowTrustedServices: Bool)
     }
 
-    struct Version {
+    struct Version: Sendable {
         var id: String
         var enabled: Bool
         var expires: SimTime?
@@ -17,8 +23,10 @@ struct VaultState {
         var expiryGeneration: UInt32 = 0
     }
 
-    struct Key {
+    struct Key: Sendable {
         var name: String
+        /// The name as the scenario declares it, for messages.
+        var declaredName: String
         var versions: [Version]
         var deleted = false
         var purged = false
@@ -49,7 +57,7 @@ struct VaultState {
     var roleAssignments: [(principal: String, role: String)] = []
     var keys: [Key]
 
-    init(_ config: KeyVaultConfig?) {
+    public init(_ config: KeyVaultConfig?) {
         declared = config != nil
         name = config?.name.lowercased() ?? ""
         permissionModel = config?.permissionModel ?? .accessPolicy
@@ -63,6 +71,7 @@ struct VaultState {
         keys = (config?.keys ?? []).map { key in
             Key(
                 name: key.name.lowercased(),
+                declaredName: key.name,
                 versions: key.versions.map {
                     Version(id: $0.id.lowercased(), enabled: $0.enabled, expires: $0.expires, notBefore: $0.notBefore)
                 },
@@ -91,7 +100,7 @@ struct VaultState {
     }
 
     /// Why the account cannot use its key at `time`, or nil when it can (SPEC §2 "Key accessibility").
-    func accessProblem(for account: AccountConfig, at time: SimTime) -> AccessProblem? {
+    public func accessProblem(for account: AccountConfig, at time: SimTime) -> AccessProblem? {
         guard account.keySource == .microsoftKeyVault else { return nil }
         guard account.identity != .none else { return .noIdentity }
         guard let identifier = account.keyIdentifier, identifier.isWellFormed,
