@@ -1,4 +1,4 @@
-public import BatchModel
+import BatchModel
 
 /// The event log's schema (SPEC §4 "SQLite event log"), documented in `docs/event-log.md`.
 ///

@@ -1,4 +1,4 @@
-public import BatchModel
+import BatchModel
 
 /// `summary.json`: the run's identity and its metrics (SPEC §4), rendered with a stable key
 /// order so that the same inputs give byte-identical files.

@@ -1,7 +1,7 @@
 public import BatchModel
-public import EventStore
+import EventStore
 import Foundation
-public import Reporting
+import Reporting
 public import ScenarioFormat
 
 /// What `batchsim run` does, as one function that the command and the tests share: simulate

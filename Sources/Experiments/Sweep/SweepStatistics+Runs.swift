@@ -1,4 +1,4 @@
-public import BatchModel
+import BatchModel
 public import Reporting
 
 /// Statistics per grid point and metric, from a sweep's finished runs.

@@ -1,4 +1,4 @@
-public import EventStore
+import EventStore
 
 extension ReportInput {
     /// Rebuilds a report's input from an event log alone (`batchsim report`): the summary
