@@ -6,44 +6,44 @@ extension Simulation {
     /// Runs at most once per instant, after every vault change of that instant, so that
     /// changes within one instant are judged together.
     mutating func accountStep() {
-        guard lastAccountStep != now else { return }
-        lastAccountStep = now
-        guard accountState != .deleted, accountState != .unrecoverable else { return }
-        if vault.accountKeyPurged(account) {
+        guard account.lastStep != now else { return }
+        account.lastStep = now
+        guard account.state != .deleted, account.state != .unrecoverable else { return }
+        if vault.accountKeyPurged(account.config) {
             transition(to: .unrecoverable, reason: .keyMissing)
             return
         }
-        let problem = vault.accessProblem(for: account, at: now)
+        let problem = vault.accessProblem(for: account.config, at: now)
         // Each pass makes at most one transition; a zero recovery delay needs two.
         for _ in 0..<4 {
-            switch accountState {
+            switch account.state {
             case .accessible:
                 guard let problem else {
-                    lossStart = nil
+                    account.lossStart = nil
                     return
                 }
-                let start = lossStart ?? now
-                lossStart = start
-                guard now - start >= account.detectionDelay else {
-                    scheduleAccountStep(at: start + account.detectionDelay)
+                let start = account.lossStart ?? now
+                account.lossStart = start
+                guard now - start >= account.config.detectionDelay else {
+                    scheduleAccountStep(at: start + account.config.detectionDelay)
                     return
                 }
                 transition(to: .keyInaccessible, reason: problem)
             case .keyInaccessible:
                 guard problem == nil else { return }
-                var stream = random(Purpose.recovery, UInt64(outages))
-                recoveryEndsAt = now + account.recoveryDelay.sample(&stream)
+                var stream = random(Purpose.recovery, UInt64(account.outages))
+                account.recoveryEndsAt = now + account.config.recoveryDelay.sample(&stream)
                 transition(to: .recovering, reason: nil)
             case .recovering:
                 if let problem {
                     transition(to: .keyInaccessible, reason: problem)
                     return
                 }
-                guard now >= recoveryEndsAt else {
-                    scheduleAccountStep(at: recoveryEndsAt)
+                guard now >= account.recoveryEndsAt else {
+                    scheduleAccountStep(at: account.recoveryEndsAt)
                     return
                 }
-                lossStart = nil
+                account.lossStart = nil
                 transition(to: .accessible, reason: nil)
                 return
             case .unrecoverable, .deleted:
@@ -54,11 +54,7 @@ extension Simulation {
 
     /// Moves the account to `state` and applies what that means for nodes and tasks (phase 4).
     mutating func transition(to state: AccountState, reason: AccessProblem?) {
-        let previous = accountState
-        guard previous != state else { return }
-        timeInAccountState[Int(previous.rawValue)] += now - accountStateSince
-        accountState = state
-        accountStateSince = now
+        guard let previous = account.enter(state, at: now) else { return }
         emit(
             .account,
             0,
@@ -68,10 +64,7 @@ extension Simulation {
             detail: reason.map { Int64($0.rawValue) } ?? -1
         )
         switch state {
-        case .keyInaccessible:
-            outages += 1
-            if previous == .accessible { makeNodesUnusable() }
-        case .unrecoverable:
+        case .keyInaccessible, .unrecoverable:
             if previous == .accessible { makeNodesUnusable() }
         case .accessible:
             returnUnusableNodes()
@@ -85,21 +78,29 @@ extension Simulation {
     /// Every node goes `unusable` and every running task is requeued (SPEC §2 "Nodes and tasks
     /// during an outage").
     mutating func makeNodesUnusable() {
-        for node in nodes.indices where !nodes[node].isRemoved {
+        for node in fleet.nodes.indices where !fleet.nodes[node].isRemoved {
             setNodeState(node, .unusable)
         }
-        for pool in pools.indices { pools[pool].slots.clear() }
+        fleet.hideAllSlots()
         requeueRunningTasks { _ in true }
     }
 
     /// Every unusable node returns to the state its allocation has reached by now (rule 11).
     mutating func returnUnusableNodes() {
-        for node in nodes.indices where !nodes[node].isRemoved && nodes[node].state == .unusable {
-            setNodeState(node, nodes[node].allocationState)
-            if nodes[node].allocationState == .idle { publishSlots(node) }
+        for node in fleet.nodes.indices where !fleet.nodes[node].isRemoved && fleet.nodes[node].state == .unusable {
+            setNodeState(node, fleet.nodes[node].allocationState)
+            if fleet.nodes[node].allocationState == .idle { fleet.publishSlots(node) }
         }
     }
 
-    /// Whether control-plane operations are accepted right now.
-    var accountIsAvailable: Bool { accountState == .accessible }
+    /// Asks for the account to look at its key in this instant's phase 3.
+    mutating func requestAccountStep() {
+        scheduleAccountStep(at: now)
+    }
+
+    mutating func scheduleAccountStep(at time: SimTime) {
+        guard account.lastScheduledStep != time else { return }
+        account.lastScheduledStep = time
+        schedule(.accountStep, at: time)
+    }
 }

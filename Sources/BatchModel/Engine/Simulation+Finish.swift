@@ -4,59 +4,55 @@ extension Simulation {
     /// Closes every open interval at `end` and computes the run's metrics (SPEC §4).
     mutating func finish(at end: SimTime) -> RunResult {
         now = end
-        timeInAccountState[Int(accountState.rawValue)] += end - accountStateSince
-        accountStateSince = end
-        for node in nodes.indices where !nodes[node].isRemoved {
-            nodes[node].timeInState[nodes[node].state] += end - nodes[node].stateSince
-            nodes[node].stateSince = end
-        }
+        account.close(at: end)
+        fleet.close(at: end)
         var metrics = RunMetrics()
         metrics.endTime = end
         metrics.tasks = taskMetrics()
         metrics.account = RunMetrics.Account(
-            outages: outages,
-            unavailable: end - timeInAccountState[Int(AccountState.accessible.rawValue)],
-            recovering: timeInAccountState[Int(AccountState.recovering.rawValue)],
-            unrecoverable: accountState == .unrecoverable,
-            rejectedOperations: rejectedOperations,
-            finalState: accountState
+            outages: account.outages,
+            unavailable: end - account.time(in: .accessible),
+            recovering: account.time(in: .recovering),
+            unrecoverable: account.state == .unrecoverable,
+            rejectedOperations: account.rejectedOperations,
+            finalState: account.state
         )
         metrics.jobs = jobMetrics()
         (metrics.pools, metrics.nodes, metrics.cost) = nodeMetrics(end: end)
         return RunResult(
             metrics: metrics,
-            tasks: tasks,
-            nodes: nodes,
-            processedEvents: processedEvents,
-            emittedEvents: emittedEvents,
+            tasks: work.tasks,
+            nodes: fleet.nodes,
+            processedEvents: counters.processedEvents,
+            emittedEvents: counters.emittedEvents,
             keyVersions: vault.keys.map { $0.versions.map(\.id) }
         )
     }
 
     private func taskMetrics() -> RunMetrics.Tasks {
         var metrics = RunMetrics.Tasks()
-        metrics.submitted = submitted
-        metrics.completed = completed
-        metrics.failed = failed
-        metrics.incomplete = submitted - completed - failed
-        metrics.dropped = dropped
-        metrics.retries = retries
-        metrics.requeued = requeued
-        metrics.rejectedSubmissions = rejectedSubmissions
-        metrics.lostWork = lostWork
+        metrics.submitted = counters.submitted
+        metrics.completed = counters.completed
+        metrics.failed = counters.failed
+        metrics.incomplete = counters.submitted - counters.completed - counters.failed
+        metrics.dropped = counters.dropped
+        metrics.retries = counters.retries
+        metrics.requeued = counters.requeued
+        metrics.rejectedSubmissions = counters.rejectedSubmissions
+        metrics.lostWork = counters.lostWork
         var waits: [SimTime] = []
         var turnarounds: [SimTime] = []
-        waits.reserveCapacity(tasks.count)
-        turnarounds.reserveCapacity(tasks.count)
+        waits.reserveCapacity(work.tasks.count)
+        turnarounds.reserveCapacity(work.tasks.count)
         var allDone = true
         var lastFinish: SimTime = -1
-        for task in tasks {
+        for task in work.tasks {
             if task.requeues > 0 { metrics.requeuedDistinct += 1 }
-            if task.firstStart >= 0 { waits.append(task.firstStart - task.arrival) }
+            if task.firstStartTime >= 0 { waits.append(task.firstStartTime - task.arrivalTime) }
             switch task.phase {
             case .succeeded, .failed:
-                turnarounds.append(task.finish - task.arrival)
-                lastFinish = max(lastFinish, task.finish)
+                turnarounds.append(task.finishTime - task.arrivalTime)
+                lastFinish = max(lastFinish, task.finishTime)
             case .dropped:
                 break
             default:
@@ -76,15 +72,15 @@ extension Simulation {
         var jobs = scenario.jobs.map { RunMetrics.Job(id: $0.id) }
         var allDone = Array(repeating: true, count: jobs.count)
         var lastFinish = Array(repeating: SimTime(-1), count: jobs.count)
-        for task in tasks {
+        for task in work.tasks {
             let job = Int(task.job)
             switch task.phase {
             case .succeeded:
                 jobs[job].completed += 1
-                lastFinish[job] = max(lastFinish[job], task.finish)
+                lastFinish[job] = max(lastFinish[job], task.finishTime)
             case .failed:
                 jobs[job].failed += 1
-                lastFinish[job] = max(lastFinish[job], task.finish)
+                lastFinish[job] = max(lastFinish[job], task.finishTime)
             case .dropped:
                 break
             default:
@@ -99,14 +95,14 @@ extension Simulation {
 
     private func nodeMetrics(end: SimTime) -> ([RunMetrics.Pool], RunMetrics.Nodes, RunMetrics.Cost) {
         var pools = scenario.pools.map { RunMetrics.Pool(id: $0.id) }
-        var totals = RunMetrics.Nodes(peakUnusable: peakUnusableNodes)
+        var totals = RunMetrics.Nodes(peakUnusable: fleet.peakUnusable)
         var cost = RunMetrics.Cost()
         let millisecondsPerHour = Double(SimTime.millisecondsPerHour)
-        for node in nodes {
+        for node in fleet.nodes {
             let pool = Int(node.pool)
             let price = scenario.pools[pool].pricePerNodeHour
             let hourly = node.isLowPriority ? price.lowPriority : price.dedicated
-            let billed = (node.isRemoved ? node.removedAt : end) - node.requestedAt
+            let billed = node.billedTime(until: end)
             let unusable = node.timeInState[.unusable]
             pools[pool].billedNodeTime += billed
             pools[pool].unusableNodeTime += unusable

@@ -3,9 +3,9 @@ import SimulationKernel
 extension Simulation {
     /// Phase 6: one dispatch pass for every pool whose queue or free capacity changed.
     mutating func dispatchDirtyPools() {
-        guard accountState == .accessible else { return }
-        for pool in pools.indices where pools[pool].dirty {
-            pools[pool].dirty = false
+        guard account.isAvailable else { return }
+        for pool in fleet.pools.indices where fleet.pools[pool].dirty {
+            fleet.pools[pool].dirty = false
             dispatch(pool: pool)
         }
     }
@@ -14,12 +14,12 @@ extension Simulation {
     /// a task that fits on no node is skipped (SPEC §2 "Scheduling", rule 9).
     private mutating func dispatch(pool: Int) {
         let spread = scenario.pools[pool].nodeFillType == .spread
-        while pools[pool].queue.count > 0 {
-            let maxFree = pools[pool].slots.maxFree
-            guard maxFree > 0, let (task, slots) = pools[pool].queue.popFirst(fittingIn: maxFree),
-                let position = pools[pool].slots.firstNode(withAtLeast: spread ? maxFree : slots)
+        while fleet.pools[pool].queue.count > 0 {
+            let maxFree = fleet.pools[pool].slots.maxFree
+            guard maxFree > 0, let (task, slots) = fleet.pools[pool].queue.popFirst(fittingIn: maxFree),
+                let position = fleet.pools[pool].slots.firstNode(withAtLeast: spread ? maxFree : slots)
             else { return }
-            start(Int(task), on: Int(pools[pool].nodes[position]))
+            start(Int(task), on: Int(fleet.pools[pool].nodes[position]))
         }
     }
 }

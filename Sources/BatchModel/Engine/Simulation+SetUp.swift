@@ -5,17 +5,17 @@ extension Simulation {
     /// timeline actions, key dates, rotations, the first arrivals and a first look at the key.
     mutating func setUp() {
         planTasks()
-        for (poolIndex, pool) in scenario.pools.enumerated() {
-            for _ in 0..<pool.dedicatedNodes { addNode(pool: poolIndex, lowPriority: false) }
-            for _ in 0..<pool.lowPriorityNodes { addNode(pool: poolIndex, lowPriority: true) }
+        for (pool, config) in scenario.pools.enumerated() {
+            for _ in 0..<config.dedicatedNodes { addNode(pool: pool, lowPriority: false) }
+            for _ in 0..<config.lowPriorityNodes { addNode(pool: pool, lowPriority: true) }
         }
         for (index, entry) in scenario.timeline.enumerated() {
-            schedule(.timelineAction, at: entry.time, phase: Phase.timeline, a: index)
+            schedule(.timelineAction(entry: Int32(index: index)), at: entry.time)
         }
         for (keyIndex, key) in vault.keys.enumerated() {
             for versionIndex in key.versions.indices { scheduleVersionDates(key: keyIndex, version: versionIndex) }
             if let first = vault.rotationTime(key: keyIndex, number: 1) {
-                schedule(.rotation, at: first, phase: Phase.rotations, a: keyIndex, b: 1)
+                schedule(.rotation(key: Int32(index: keyIndex), number: 1), at: first)
             }
         }
         for job in scenario.jobs.indices { startStream(block: job) }
@@ -25,29 +25,28 @@ extension Simulation {
     /// Numbers every task the scenario defines (SPEC §2 rule 8): job blocks in file order,
     /// then `submitTasks` blocks in file order.
     mutating func planTasks() {
-        tasks.reserveCapacity(scenario.definedTaskCount)
+        work.tasks.reserveCapacity(scenario.definedTaskCount)
         for (jobIndex, job) in scenario.jobs.enumerated() {
             addBlock(job: jobIndex, tasks: job.tasks)
         }
         for (entryIndex, entry) in scenario.timeline.enumerated() {
             if case .submitTasks(let job, let block) = entry.action {
-                submitBlockOfEntry[entryIndex] = blocks.count
+                submitBlockOfEntry[entryIndex] = work.blocks.count
                 addBlock(job: job, tasks: block)
             }
         }
-        runningPosition = Array(repeating: -1, count: tasks.count)
-        running.reserveCapacity(min(tasks.count, 1 << 16))
+        work.prepareRunningSet()
     }
 
     private mutating func addBlock(job: Int, tasks block: TaskBlock) {
-        var plan = TaskBlockPlan(job: job, firstTask: tasks.count, tasks: block)
+        var plan = TaskBlockPlan(job: job, firstTask: work.tasks.count, tasks: block)
         if case .trace(let rows) = block.arrival {
             plan.traceOrder = rows.indices.sorted { (rows[$0].submit, $0) < (rows[$1].submit, $1) }.map { Int32($0) }
         }
-        let blockIndex = Int32(blocks.count)
-        blocks.append(plan)
-        blockRuntime.append(
-            BlockRuntime(
+        let blockIndex = Int32(work.blocks.count)
+        work.blocks.append(plan)
+        work.settings.append(
+            TaskBook.BlockSettings(
                 failureProbability: block.failureProbability,
                 maxTaskRetryCount: Int32(clamping: block.maxTaskRetryCount),
                 checkpointEvery: block.checkpointEvery ?? 0
@@ -61,8 +60,8 @@ extension Simulation {
                 duration = rows[index].duration ?? -1
             }
             var record = TaskRecord(block: blockIndex, job: Int32(job), requiredSlots: Int32(slots))
-            record.duration = duration
-            tasks.append(record)
+            record.sampledDuration = duration
+            work.tasks.append(record)
         }
     }
 
@@ -71,27 +70,13 @@ extension Simulation {
         let dates = vault.keys[key].versions[version]
         if let expires = dates.expires {
             schedule(
-                .versionExpiry,
-                at: max(expires, now),
-                phase: Phase.vaultDates,
-                a: key,
-                b: version,
-                generation: dates.expiryGeneration
+                .versionExpiry(
+                    key: Int32(index: key), version: Int32(index: version), generation: dates.expiryGeneration),
+                at: max(expires, now)
             )
         }
         if let notBefore = dates.notBefore, notBefore > now {
-            schedule(.versionNotBefore, at: notBefore, phase: Phase.vaultDates, a: key, b: version)
+            schedule(.versionNotBefore(key: Int32(index: key), version: Int32(index: version)), at: notBefore)
         }
-    }
-
-    /// Asks for the account to look at its key in this instant's phase 3.
-    mutating func requestAccountStep() {
-        scheduleAccountStep(at: now)
-    }
-
-    mutating func scheduleAccountStep(at time: SimTime) {
-        guard lastScheduledAccountStep != time else { return }
-        lastScheduledAccountStep = time
-        schedule(.accountStep, at: time, phase: Phase.account, a: 0)
     }
 }

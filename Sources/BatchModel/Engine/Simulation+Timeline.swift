@@ -24,25 +24,25 @@ extension Simulation {
     /// Batch control-plane operations: rejected unless the account is accessible, except
     /// `deleteAccount`, which only a deleted account refuses (SPEC §2, rules 5, 17, 18).
     private mutating func performControlPlane(_ action: TimelineAction, entry index: Int) {
-        let allowed = action == .deleteAccount ? accountState != .deleted : accountIsAvailable
+        let allowed = action == .deleteAccount ? account.state != .deleted : account.isAvailable
         guard allowed else {
-            rejectedOperations += 1
+            account.rejectedOperations += 1
             emit(.account, 0, .operationRejected, detail: Int64(index))
             return
         }
         switch action {
         case .setKeyIdentifier(let identifier):
-            account.keyIdentifier = identifier
-            account.keySource = .microsoftKeyVault
+            account.config.keyIdentifier = identifier
+            account.config.keySource = .microsoftKeyVault
             emit(.account, 0, .actionApplied, detail: Int64(index))
             requestAccountStep()
         case .useMicrosoftManagedKey:
-            account.keySource = .microsoftBatch
+            account.config.keySource = .microsoftBatch
             emit(.account, 0, .actionApplied, detail: Int64(index))
             requestAccountStep()
         case .useCustomerManagedKey(let identifier):
-            if let identifier { account.keyIdentifier = identifier }
-            account.keySource = .microsoftKeyVault
+            if let identifier { account.config.keyIdentifier = identifier }
+            account.config.keySource = .microsoftKeyVault
             emit(.account, 0, .actionApplied, detail: Int64(index))
             requestAccountStep()
         case .deleteAccount:
@@ -62,9 +62,7 @@ extension Simulation {
         var removed: [Int] = []
         for (isLowPriority, target) in [(false, dedicated), (true, lowPriority)] {
             guard let target else { continue }
-            let live = pools[pool].nodes.map(Int.init).filter {
-                !nodes[$0].isRemoved && nodes[$0].isLowPriority == isLowPriority
-            }
+            let live = fleet.liveNodes(pool: pool, lowPriority: isLowPriority)
             if target > live.count {
                 for _ in live.count..<target { addNode(pool: pool, lowPriority: isLowPriority) }
             } else if target < live.count {

@@ -5,18 +5,16 @@ extension Simulation {
     /// and schedules what the outcome asks for. A refused action is logged as a vault rejection; it
     /// is not one of `account.rejectedOperations`.
     mutating func performVaultAction(_ action: TimelineAction, entry index: Int) {
-        let outcome = vault.apply(action, principal: account.principal, at: now)
+        let outcome = vault.apply(action, principal: account.config.principal, at: now)
         switch outcome.effect {
         case .none:
             break
         case .retention(let until, let generation):
-            schedule(
-                outcome.entity == .vault ? .vaultRetention : .keyRetention,
-                at: until,
-                phase: Phase.vaultDates,
-                a: outcome.index,
-                generation: generation
-            )
+            let purge: QueuedEvent =
+                outcome.entity == .vault
+                ? .vaultRetention(generation: generation)
+                : .keyRetention(key: Int32(index: outcome.index), generation: generation)
+            schedule(purge, at: until)
         case .versionAdded(let version):
             versionAdded(key: outcome.index, version: version)
         case .versionDatesChanged(let version):
@@ -57,7 +55,7 @@ extension Simulation {
     /// adds version `auto-N` unless the key or vault is deleted.
     mutating func rotate(key: Int, number: Int) {
         guard let next = vault.rotationTime(key: key, number: number + 1) else { return }
-        schedule(.rotation, at: next, phase: Phase.rotations, a: key, b: number + 1)
+        schedule(.rotation(key: Int32(index: key), number: Int32(index: number + 1)), at: next)
         guard let version = vault.rotate(key: key, number: number) else { return }
         versionAdded(key: key, version: version)
         requestAccountStep()

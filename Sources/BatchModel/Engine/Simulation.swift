@@ -3,26 +3,12 @@ import SimulationKernel
 /// One simulated run of a scenario (SPEC §2): the Batch account, its Key Vault, pools, nodes,
 /// jobs and tasks, advanced event by event from t = 0 to the end of the run.
 ///
-/// A value type with flat arrays of records, so that the hot loop touches no reference
+/// The state comes in parts that each own their bookkeeping — `account`, `vault`, `fleet`
+/// (pools and nodes), `work` (tasks and the running set), `clients` (arrivals and retries) and
+/// `counters` — and the extensions in `Simulation+*.swift` hold the rules that move them. All of
+/// it is value types with flat arrays of records, so that the hot loop touches no reference
 /// counts and allocates nothing per event. Use `Simulation.run(_:sink:)`.
 public struct Simulation {
-    /// What a queued event does; `a`/`b` are indices whose meaning depends on the kind.
-    struct Payload: Sendable {
-        var kind: Kind
-        var a: Int32
-        var b: Int32 = 0
-        var generation: UInt32 = 0
-    }
-
-    enum Kind: UInt8, Sendable {
-        case taskCompletion, nodeAllocated, startTaskDone
-        case timelineAction
-        case versionExpiry, versionNotBefore, keyRetention, vaultRetention
-        case rotation
-        case accountStep
-        case arrival, retry
-    }
-
     /// Phases within one instant (SPEC §2 "Order within one instant"); lower first.
     enum Phase {
         static let completions: UInt8 = 10
@@ -43,107 +29,34 @@ public struct Simulation {
         static let recovery: UInt64 = 6
     }
 
-    /// A pool's run-time state.
-    struct PoolRuntime {
-        var slots: SlotTree
-        var queue = PoolQueue()
-        /// Global node numbers by index within the pool.
-        var nodes: [Int32] = []
-        var dirty = false
-        var pendingAllocations = 0
-        var allocationState = PoolAllocationState.steady
-    }
-
-    /// Per-job settings the hot paths read, flattened out of `Scenario` (no reference counting).
-    struct JobRuntime {
-        var pool: Int
-        var priority: Int
-        /// 0 for a client that drops rejected tasks.
-        var retryEvery: SimTime
-        var maxAttempts: Int32
-    }
-
-    /// Per-block settings the hot paths read.
-    struct BlockRuntime {
-        var failureProbability: Double
-        var maxTaskRetryCount: Int32
-        /// 0 without checkpoints.
-        var checkpointEvery: SimTime
-    }
-
     let scenario: Scenario
-    let jobRuntime: [JobRuntime]
-    var blockRuntime: [BlockRuntime] = []
     let sink: (any EventSink)?
+    /// The horizon, or the 30-day cap (rule 1).
     let limit: SimTime
 
-    var queue = EventQueue<Payload>(reservingCapacity: 1024)
+    var queue = EventQueue<QueuedEvent>(reservingCapacity: 1024)
     var now: SimTime = 0
-    var processedEvents = 0
-    var instants = 0
-    var emittedEvents = 0
 
-    // Account
-    var account: AccountConfig
-    var accountState = AccountState.accessible
-    var accountStateSince: SimTime = 0
-    var timeInAccountState = [SimTime](repeating: 0, count: AccountState.allCases.count)
-    var lossStart: SimTime?
-    var recoveryEndsAt: SimTime = 0
-    var lastAccountStep: SimTime = -1
-    var lastScheduledAccountStep: SimTime = -1
-    var outages = 0
-    var rejectedOperations = 0
+    var account: AccountRuntime
     var vault: VaultState
+    var fleet: NodeFleet
+    var work = TaskBook()
+    var clients: ClientRuntime
+    var counters = RunCounters()
 
-    // Pools and nodes
-    var pools: [PoolRuntime]
-    var nodes: [NodeRecord] = []
-    var unusableNodes = 0
-    var peakUnusableNodes = 0
-
-    // Jobs and tasks
-    var blocks: [TaskBlockPlan] = []
-    /// Block of each `submitTasks` timeline entry (-1 for other entries).
-    var submitBlockOfEntry: [Int]
-    var streams: [ArrivalStream] = []
-    var retryQueues: [RetryQueue]
-    var tasks: [TaskRecord] = []
-    var running: [Int32] = []
-    var runningPosition: [Int32] = []
-
-    // Counters for the end-of-run rule and the metrics
-    var unarrived = 0
-    var atClient = 0
-    var queued = 0
+    /// Timeline entries not yet performed (rule 1), and the task block of each `submitTasks`
+    /// entry (-1 for other entries).
     var timelineRemaining: Int
-    var submitted = 0
-    var completed = 0
-    var failed = 0
-    var dropped = 0
-    var retries = 0
-    var requeued = 0
-    var rejectedSubmissions = 0
-    var lostWork: SimTime = 0
+    var submitBlockOfEntry: [Int]
 
     init(scenario: Scenario, sink: (any EventSink)?) {
         self.scenario = scenario
         self.sink = sink
         limit = scenario.horizon ?? Scenario.cap
-        account = scenario.account
+        account = AccountRuntime(scenario.account)
         vault = VaultState(scenario.keyVault)
-        pools = scenario.pools.map { pool in
-            PoolRuntime(slots: SlotTree(capacity: pool.dedicatedNodes + pool.lowPriorityNodes))
-        }
-        jobRuntime = scenario.jobs.map { job in
-            var runtime = JobRuntime(pool: job.pool, priority: job.priority, retryEvery: 0, maxAttempts: 1)
-            if case .retry(let every, let maxAttempts) = job.client {
-                runtime.retryEvery = every
-                runtime.maxAttempts = Int32(clamping: maxAttempts)
-            }
-            return runtime
-        }
-        retryQueues = Array(repeating: RetryQueue(), count: scenario.jobs.count)
+        fleet = NodeFleet(scenario.pools)
+        clients = ClientRuntime(scenario.jobs)
         timelineRemaining = scenario.timeline.count
         submitBlockOfEntry = Array(repeating: -1, count: scenario.timeline.count)
     }
@@ -163,14 +76,14 @@ public struct Simulation {
         while let head = queue.first, head.time <= limit {
             now = head.time
             while let event = queue.first, event.time == now, let popped = queue.popFirst() {
-                processedEvents += 1
+                counters.processedEvents += 1
                 handle(popped.payload)
             }
             dispatchDirtyPools()
             #if BATCHSIM_INTERNAL_CHECKS
                 // Full checks cost O(tasks + nodes): every instant for small runs, sampled for large ones.
-                instants += 1
-                if instants % max(1, (tasks.count + nodes.count) / 512) == 0 { checkInvariants() }
+                counters.instants += 1
+                if counters.instants % max(1, (work.tasks.count + fleet.nodes.count) / 512) == 0 { checkInvariants() }
             #endif
             if let next = queue.first, next.time == now { continue }
             if scenario.horizon == nil && isQuiescent { return now }
@@ -181,34 +94,31 @@ public struct Simulation {
     /// No arrival to come, no task at a client, queued or running, no timeline action left,
     /// and no detection or recovery timer running.
     var isQuiescent: Bool {
-        unarrived == 0 && atClient == 0 && queued == 0 && running.isEmpty && timelineRemaining == 0
-            && accountState != .recovering && !(accountState == .accessible && lossStart != nil)
+        clients.unarrived == 0 && clients.atClient == 0 && work.queued == 0 && work.running.isEmpty
+            && timelineRemaining == 0 && !account.isWaitingOnTimer
     }
 
-    mutating func handle(_ payload: Payload) {
-        switch payload.kind {
-        case .taskCompletion: completeAttempt(Int(payload.a), generation: payload.generation)
-        case .nodeAllocated: allocationFinished(Int(payload.a))
-        case .startTaskDone: startTaskFinished(Int(payload.a))
-        case .timelineAction: perform(entry: Int(payload.a))
-        case .versionExpiry: versionExpired(key: Int(payload.a), version: Int(payload.b), payload.generation)
+    mutating func handle(_ event: QueuedEvent) {
+        switch event {
+        case .taskCompletion(let task, let generation): completeAttempt(Int(task), generation: generation)
+        case .nodeAllocated(let node): allocationFinished(Int(node))
+        case .startTaskDone(let node): startTaskFinished(Int(node))
+        case .timelineAction(let entry): perform(entry: Int(entry))
+        case .versionExpiry(let key, let version, let generation):
+            versionExpired(key: Int(key), version: Int(version), generation)
         case .versionNotBefore: requestAccountStep()
-        case .keyRetention: keyRetentionEnded(Int(payload.a), generation: payload.generation)
-        case .vaultRetention: vaultRetentionEnded(generation: payload.generation)
-        case .rotation: rotate(key: Int(payload.a), number: Int(payload.b))
+        case .keyRetention(let key, let generation): keyRetentionEnded(Int(key), generation: generation)
+        case .vaultRetention(let generation): vaultRetentionEnded(generation: generation)
+        case .rotation(let key, let number): rotate(key: Int(key), number: Int(number))
         case .accountStep: accountStep()
-        case .arrival: deliverArrivals(stream: Int(payload.a))
-        case .retry: deliverRetries(job: Int(payload.a))
+        case .arrival(let stream): deliverArrivals(stream: Int(stream))
+        case .retry(let job): deliverRetries(job: Int(job))
         }
     }
 
-    mutating func schedule(_ kind: Kind, at time: SimTime, phase: UInt8, a: Int, b: Int = 0, generation: UInt32 = 0) {
-        queue.schedule(
-            at: time,
-            phase: phase,
-            Payload(
-                kind: kind, a: Int32(truncatingIfNeeded: a), b: Int32(truncatingIfNeeded: b), generation: generation)
-        )
+    /// Puts an event on the queue in its own phase of the instant at `time`.
+    mutating func schedule(_ event: QueuedEvent, at time: SimTime) {
+        queue.schedule(at: time, phase: event.phase, event)
     }
 
     @inline(__always)
@@ -220,7 +130,7 @@ public struct Simulation {
         to: UInt8 = SimEvent.noState,
         detail: Int64 = 0
     ) {
-        emittedEvents += 1
+        counters.emittedEvents += 1
         guard let sink else { return }
         sink.record(
             SimEvent(
@@ -238,5 +148,14 @@ public struct Simulation {
     /// A keyed random stream of this run (SPEC §2 rule 12).
     func random(_ purpose: UInt64, _ entity: UInt64, _ index: UInt64 = 0) -> RandomStream {
         RandomStream(seed: scenario.seed, purpose: purpose, entity: entity, index: index)
+    }
+}
+
+extension Int32 {
+    /// An engine index (task, node, key, entry) narrowed for a queued event; indices are
+    /// bounded by the loader's limits, far below 2³¹.
+    @inline(__always)
+    init(index: Int) {
+        self.init(truncatingIfNeeded: index)
     }
 }

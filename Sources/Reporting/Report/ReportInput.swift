@@ -88,8 +88,8 @@ public struct ReportInput {
             context: ReportContext(scenario: run.scenario),
             scenario: recorder,
             baseline: run.baseline == nil ? nil : baselineRecorder,
-            scenarioFinishTimes: run.result.tasks.map(\.finish),
-            baselineFinishTimes: run.baseline?.tasks.map(\.finish)
+            scenarioFinishTimes: run.result.tasks.map { $0.finish ?? -1 },
+            baselineFinishTimes: run.baseline?.tasks.map { $0.finish ?? -1 }
         )
     }
 

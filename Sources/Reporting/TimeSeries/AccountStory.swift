@@ -58,12 +58,13 @@ public struct AccountStory: Sendable {
     public var keyEventCount: Int { keyEventTimes.count }
 
     mutating func accountChanged(_ event: SimEvent) {
-        let from = AccountState(rawValue: event.fromState) ?? .accessible
-        let to = AccountState(rawValue: event.toState) ?? .accessible
+        let (from, to) = event.accountStates ?? (.accessible, .accessible)
         changeTimes.append(event.time)
         changeFrom.append(from)
         changeTo.append(to)
-        changeReasons.append(Int8(clamping: event.detail))
+        var reason: Int8 = -1
+        if case .accessProblem(let problem?) = event.typedDetail { reason = Int8(problem.rawValue) }
+        changeReasons.append(reason)
         nodesMadeUnusable.append(0)
         tasksRequeued.append(0)
         submissionsRejected.append(0)
@@ -73,7 +74,9 @@ public struct AccountStory: Sendable {
 
     mutating func action(_ event: SimEvent) {
         actionTimes.append(event.time)
-        actionEntries.append(Int32(truncatingIfNeeded: event.detail))
+        var entry = -1
+        if case .timelineEntry(let index) = event.typedDetail { entry = index }
+        actionEntries.append(Int32(truncatingIfNeeded: entry))
         actionOutcomes.append(
             event.name == .actionApplied ? .applied : event.name == .actionRejected ? .refusedByVault : .refusedByBatch
         )

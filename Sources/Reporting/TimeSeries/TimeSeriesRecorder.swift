@@ -81,7 +81,7 @@ struct RecordedSeries {
         case .nodeAdded:
             let node = Int(event.entityIndex)
             while nodePool.count <= node { nodePool.append(0) }
-            nodePool[node] = Int32(truncatingIfNeeded: event.detail)
+            if case .pool(let pool) = event.typedDetail { nodePool[node] = Int32(truncatingIfNeeded: pool) }
             moveNode(node, from: SimEvent.noState, to: event.toState, at: time)
         case .nodeRemoved:
             moveNode(Int(event.entityIndex), from: event.fromState, to: SimEvent.noState, at: time)

@@ -1,0 +1,12 @@
+/// A pool's run-time state: the free slots the scheduler sees, its queue of tasks, its nodes
+/// and its allocation state.
+struct PoolRuntime {
+    var slots: SlotTree
+    var queue = PoolQueue()
+    /// Global node numbers by index within the pool.
+    var nodes: [Int32] = []
+    /// The queue or the free slots changed since the last dispatch pass.
+    var dirty = false
+    var pendingAllocations = 0
+    var allocationState = PoolAllocationState.steady
+}
