@@ -1,22 +1,3 @@
-/// A position in a scenario or trace file, so that every message can point at the text to fix.
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
-    /// The file as it was named to the loader (or `<inline>`).
-    public var file: String
-    /// 1-based line.
-    public var line: Int
-    /// 1-based column, counted in Unicode scalars (as libyaml counts).
-    public var column: Int
-
-    public init(file: String, line: Int, column: Int) {
-        self.file = file
-        self.line = line
-        self.column = column
-    }
-
-    /// `file:line:column`, the form editors and CI annotations understand.
-    public var description: String { "\(file):\(line):\(column)" }
-}
-
 /// One finding of the loader: an error (the scenario is rejected) or a warning (it still runs).
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable {
@@ -42,20 +23,5 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         let place = location.map(\.description) ?? file
         return "\(place): \(severity.rawValue): \(message)"
-    }
-}
-
-/// Every error found in a scenario, in file order. Loading stops only after the whole file has been read,
-/// so one run of `batchsim validate` shows all the problems at once.
-public struct ScenarioError: Error, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
-
-    public init(diagnostics: [Diagnostic]) {
-        self.diagnostics = diagnostics
-    }
-
-    /// One diagnostic per line.
-    public var description: String {
-        diagnostics.map(\.description).joined(separator: "\n")
     }
 }

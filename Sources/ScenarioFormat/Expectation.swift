@@ -48,16 +48,3 @@ public struct Expectation: Hashable, Sendable {
         self.valueLocation = valueLocation ?? location
     }
 }
-
-/// `expect: {fingerprint: <hex>}`: the SHA-256 of the run's canonical event stream.
-public struct ExpectedFingerprint: Hashable, Sendable {
-    public var hex: String
-    public var location: SourceLocation
-}
-
-/// Everything an `expect:` block says besides its metric lines.
-struct ExpectBlock {
-    var expectations: [Expectation] = []
-    var replications = 1
-    var fingerprint: ExpectedFingerprint?
-}

@@ -1,14 +1,5 @@
 internal import BatchModel
 
-/// Where the settings that warnings talk about were written.
-struct WarningAnchors {
-    var account: SourceLocation?
-    var identity: SourceLocation?
-    var keySource: SourceLocation?
-    var keyIdentifier: SourceLocation?
-    var keyVault: SourceLocation?
-}
-
 /// Warnings (SPEC §3): configurations Azure rejects or discourages, which still run because what-ifs may
 /// explore them: malformed or dangling key identifiers, CMK without an identity, a principal without
 /// `get`/`wrapKey`/`unwrapKey` at t = 0, and tasks needing more slots than their pool's nodes have.

@@ -1,8 +1,3 @@
-/// Elements that a `BinaryMinHeap` orders: `precedes` is a strict total order.
-public protocol HeapOrdered {
-    func precedes(_ other: Self) -> Bool
-}
-
 /// An array-backed binary min-heap: the event queue's storage and the scheduler's queues.
 ///
 /// Only `insert` and `popFirst` are needed, so a plain binary heap beats swift-collections'

@@ -174,29 +174,3 @@ struct ChartFrame {
             + "y2=\"\(SVGText.number(base))\" stroke=\"#333333\"/>\n"
     }
 }
-
-/// XML-safe text and compact numbers for SVG attributes.
-enum SVGText {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-
-    /// One decimal at most, no trailing ".0": 12.0 → "12", 3.25 → "3.3" (rounded half away).
-    static func number(_ value: Double) -> String {
-        let tenths = Int64((value * 10).rounded())
-        let whole = tenths.magnitude / 10
-        let fraction = tenths.magnitude % 10
-        return (tenths < 0 ? "-" : "") + String(whole) + (fraction == 0 ? "" : "." + String(fraction))
-    }
-}

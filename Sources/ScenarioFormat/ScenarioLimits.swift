@@ -1,0 +1,14 @@
+internal import SimulationKernel
+
+/// Limits that keep a scenario within what one machine can simulate; exceeding one is an error naming it.
+enum ScenarioLimits {
+    static let maximumTasks = 20_000_000
+    static let maximumInitialNodes = 1_000_000
+    static let maximumHorizon: SimTime = 366 * SimTime.millisecondsPerDay
+    /// Task retries per task; with 20 million tasks, more would let one file run for days.
+    static let maximumTaskRetryCount = 10_000
+    /// Client attempts per task.
+    static let maximumAttempts = 1_000_000
+    /// Versions a rotation policy may add within a run (its horizon, or the 30-day cap).
+    static let maximumRotations: Int64 = 1_000_000
+}
