@@ -49,75 +49,52 @@ final class RowWriter {
     }
 
     private func insertIdentity(_ record: RunRecord) throws(SQLiteError) {
-        let run = try database.prepare("INSERT INTO runs VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
-        run.bind(1, record.run)
-        run.bind(2, record.variant)
-        run.bind(3, record.scenario.name)
-        run.bind(4, record.scenarioSHA256)
-        run.bind(5, record.scenario.description)
-        run.bind(6, Int64(bitPattern: record.scenario.seed))
-        run.bind(7, record.toolVersion)
-        run.bind(8, record.scenario.horizon)
-        run.bind(9, record.result.metrics.endTime)
-        run.bind(10, "complete")
-        try run.run()
+        let scenario = record.scenario
+        try database.prepare("INSERT INTO runs VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)").run([
+            .integer(record.run), .text(record.variant), .text(scenario.name), .text(record.scenarioSHA256),
+            .text(scenario.description), .integer(Int64(bitPattern: scenario.seed)), .text(record.toolVersion),
+            .integer(scenario.horizon), .integer(record.result.metrics.endTime), .text("complete"),
+        ])
         let warning = try database.prepare("INSERT INTO warnings VALUES (?1, ?2, ?3)")
         for (position, message) in record.warnings.enumerated() {
-            warning.bind(1, record.run)
-            warning.bind(2, Int64(position))
-            warning.bind(3, message)
-            try warning.run()
+            try warning.run([.integer(record.run), .integer(Int64(position)), .text(message)])
         }
     }
 
     private func insertConfiguration(_ record: RunRecord) throws(SQLiteError) {
         let scenario = record.scenario
+        let run = SQLValue.integer(record.run)
         let pool = try database.prepare("INSERT INTO pools VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
         for (index, config) in scenario.pools.enumerated() {
-            pool.bind(1, record.run)
-            pool.bind(2, Int64(index))
-            pool.bind(3, config.id)
-            pool.bind(4, config.vmSize)
-            pool.bind(5, Int64(config.taskSlotsPerNode))
-            pool.bind(6, config.nodeFillType.rawValue)
-            pool.bind(7, config.pricePerNodeHour.dedicated)
-            pool.bind(8, config.pricePerNodeHour.lowPriority)
-            try pool.run()
+            try pool.run([
+                run, .integer(Int64(index)), .text(config.id), .text(config.vmSize),
+                .integer(Int64(config.taskSlotsPerNode)), .text(config.nodeFillType.rawValue),
+                .real(config.pricePerNodeHour.dedicated), .real(config.pricePerNodeHour.lowPriority),
+            ])
         }
         let job = try database.prepare("INSERT INTO jobs VALUES (?1, ?2, ?3, ?4, ?5)")
         for (index, config) in scenario.jobs.enumerated() {
-            job.bind(1, record.run)
-            job.bind(2, Int64(index))
-            job.bind(3, config.id)
-            job.bind(4, Int64(config.pool))
-            job.bind(5, Int64(config.priority))
-            try job.run()
+            try job.run([
+                run, .integer(Int64(index)), .text(config.id), .integer(Int64(config.pool)),
+                .integer(Int64(config.priority)),
+            ])
         }
         let key = try database.prepare("INSERT INTO keys VALUES (?1, ?2, ?3)")
         for (index, config) in (scenario.keyVault?.keys ?? []).enumerated() {
-            key.bind(1, record.run)
-            key.bind(2, Int64(index))
-            key.bind(3, config.name)
-            try key.run()
+            try key.run([run, .integer(Int64(index)), .text(config.name)])
         }
         let version = try database.prepare("INSERT INTO key_versions VALUES (?1, ?2, ?3, ?4)")
         for (keyIndex, versions) in record.result.keyVersions.enumerated() {
             for (versionIndex, id) in versions.enumerated() {
-                version.bind(1, record.run)
-                version.bind(2, Int64(keyIndex))
-                version.bind(3, Int64(versionIndex))
-                version.bind(4, id)
-                try version.run()
+                try version.run([run, .integer(Int64(keyIndex)), .integer(Int64(versionIndex)), .text(id)])
             }
         }
         let entry = try database.prepare("INSERT INTO timeline VALUES (?1, ?2, ?3, ?4, ?5)")
         for (index, timelineEntry) in scenario.timeline.enumerated() {
-            entry.bind(1, record.run)
-            entry.bind(2, Int64(index))
-            entry.bind(3, timelineEntry.time)
-            entry.bind(4, timelineEntry.action.name)
-            entry.bind(5, Int64(timelineEntry.line))
-            try entry.run()
+            try entry.run([
+                run, .integer(Int64(index)), .integer(timelineEntry.time), .text(timelineEntry.action.name),
+                .integer(Int64(timelineEntry.line)),
+            ])
         }
     }
 
@@ -187,14 +164,11 @@ final class RowWriter {
     private func insertMetrics(_ record: RunRecord) throws(SQLiteError) {
         let statement = try database.prepare("INSERT INTO metrics VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
         for (position, metric) in record.result.metrics.named.enumerated() {
-            statement.bind(1, record.run)
-            statement.bind(2, Int64(position))
-            statement.bind(3, metric.name)
             let (kind, value, raw) = Self.columns(metric.value)
-            statement.bind(4, kind)
-            statement.bind(5, value)
-            statement.bind(6, raw)
-            try statement.run()
+            try statement.run([
+                .integer(record.run), .integer(Int64(position)), .text(metric.name), .text(kind), .real(value),
+                .integer(raw),
+            ])
         }
     }
 

@@ -19,14 +19,14 @@ enum QueuedEvent: Sendable {
 
     /// The phase of the instant it belongs to (SPEC §2 "Order within one instant"): each kind
     /// of event has one, so scheduling never names it.
-    var phase: UInt8 {
+    var phase: Simulation.Phase {
         switch self {
-        case .taskCompletion, .nodeAllocated, .startTaskDone: Simulation.Phase.completions
-        case .timelineAction: Simulation.Phase.timeline
-        case .versionExpiry, .versionNotBefore, .keyRetention, .vaultRetention: Simulation.Phase.vaultDates
-        case .rotation: Simulation.Phase.rotations
-        case .accountStep: Simulation.Phase.account
-        case .arrival, .retry: Simulation.Phase.submissions
+        case .taskCompletion, .nodeAllocated, .startTaskDone: .completions
+        case .timelineAction: .timeline
+        case .versionExpiry, .versionNotBefore, .keyRetention, .vaultRetention: .vaultDates
+        case .rotation: .rotations
+        case .accountStep: .account
+        case .arrival, .retry: .submissions
         }
     }
 }

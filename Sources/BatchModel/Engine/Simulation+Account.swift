@@ -31,7 +31,7 @@ extension Simulation {
                 transition(to: .keyInaccessible, reason: problem)
             case .keyInaccessible:
                 guard problem == nil else { return }
-                var stream = random(Purpose.recovery, UInt64(account.outages))
+                var stream = random(.recovery, UInt64(account.outages))
                 account.recoveryEndsAt = now + account.config.recoveryDelay.sample(&stream)
                 transition(to: .recovering, reason: nil)
             case .recovering:

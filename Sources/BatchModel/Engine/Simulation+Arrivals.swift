@@ -22,7 +22,7 @@ extension Simulation {
             return base + from + SimTime(index) * interval
         case .poisson(let perHour):
             let mean = Double(SimTime.millisecondsPerHour) / perHour
-            var random = random(Purpose.arrival, UInt64(work.blocks[block].firstTask + index))
+            var random = random(.arrival, UInt64(work.blocks[block].firstTask + index))
             return previous + DurationDistribution.exponential(mean: mean).sample(&random)
         case .trace(let rows):
             return base + rows[Int(work.blocks[block].traceOrder[index])].submit

@@ -7,7 +7,7 @@ extension Simulation {
         let config = scenario.pools[pool]
         let node = fleet.add(pool: pool, lowPriority: lowPriority, slots: config.taskSlotsPerNode, at: now)
         emit(.node, node, .nodeAdded, to: NodeState.creating.rawValue, detail: Int64(pool))
-        var stream = random(Purpose.allocation, UInt64(pool) << 32 | UInt64(fleet.nodes[node].indexInPool))
+        var stream = random(.allocation, UInt64(pool) << 32 | UInt64(fleet.nodes[node].indexInPool))
         let delay = config.allocationDelay.sample(&stream)
         if !account.isAvailable { setNodeState(node, .unusable) }
         if delay == 0 {
@@ -28,7 +28,7 @@ extension Simulation {
             reachAllocationState(node, .idle)
             return
         }
-        var stream = random(Purpose.startTask, UInt64(pool) << 32 | UInt64(fleet.nodes[node].indexInPool))
+        var stream = random(.startTask, UInt64(pool) << 32 | UInt64(fleet.nodes[node].indexInPool))
         let duration = startTask.duration.sample(&stream)
         if duration == 0 {
             reachAllocationState(node, .idle)

@@ -20,7 +20,7 @@ extension Simulation {
         let slots = work.tasks[task].requiredSlots
         if work.tasks[task].sampledDuration < 0 {
             let block = Int(work.tasks[task].block)
-            var stream = random(Purpose.taskDuration, UInt64(task))
+            var stream = random(.taskDuration, UInt64(task))
             work.tasks[task].sampledDuration = work.blocks[block].tasks.duration.sample(&stream)
         }
         work.tasks[task].phase = .running
@@ -70,7 +70,7 @@ extension Simulation {
         let failureProbability = work.settings[block].failureProbability
         var attemptFailed = false
         if failureProbability > 0 {
-            var stream = random(Purpose.failure, UInt64(task), UInt64(work.tasks[task].retries))
+            var stream = random(.failure, UInt64(task), UInt64(work.tasks[task].retries))
             attemptFailed = stream.nextUnit() < failureProbability
         }
         guard attemptFailed else {

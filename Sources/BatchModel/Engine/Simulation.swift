@@ -9,24 +9,22 @@ import SimulationKernel
 /// it is value types with flat arrays of records, so that the hot loop touches no reference
 /// counts and allocates nothing per event. Use `Simulation.run(_:sink:)`.
 public struct Simulation {
-    /// Phases within one instant (SPEC §2 "Order within one instant"); lower first.
-    enum Phase {
-        static let completions: UInt8 = 10
-        static let timeline: UInt8 = 20
-        static let vaultDates: UInt8 = 21
-        static let rotations: UInt8 = 22
-        static let account: UInt8 = 30
-        static let submissions: UInt8 = 50
+    /// Phases within one instant (SPEC §2 "Order within one instant"); lower first. The gaps
+    /// leave room for phases that later rules slot in between.
+    enum Phase: UInt8 {
+        case completions = 10
+        case timeline = 20
+        case vaultDates = 21
+        case rotations = 22
+        case account = 30
+        case submissions = 50
     }
 
-    /// What keyed random draws are for (`RandomStream` purposes).
-    enum Purpose {
-        static let taskDuration: UInt64 = 1
-        static let arrival: UInt64 = 2
-        static let failure: UInt64 = 3
-        static let allocation: UInt64 = 4
-        static let startTask: UInt64 = 5
-        static let recovery: UInt64 = 6
+    /// What keyed random draws are for: the `purpose` of a `RandomStream` (rule 12). The numbers
+    /// are part of every run's results: never renumber them.
+    enum Purpose: UInt64 {
+        case taskDuration = 1
+        case arrival, failure, allocation, startTask, recovery
     }
 
     let scenario: Scenario
@@ -118,7 +116,7 @@ public struct Simulation {
 
     /// Puts an event on the queue in its own phase of the instant at `time`.
     mutating func schedule(_ event: QueuedEvent, at time: SimTime) {
-        queue.schedule(at: time, phase: event.phase, event)
+        queue.schedule(at: time, phase: event.phase.rawValue, event)
     }
 
     @inline(__always)
@@ -146,8 +144,8 @@ public struct Simulation {
     }
 
     /// A keyed random stream of this run (SPEC §2 rule 12).
-    func random(_ purpose: UInt64, _ entity: UInt64, _ index: UInt64 = 0) -> RandomStream {
-        RandomStream(seed: scenario.seed, purpose: purpose, entity: entity, index: index)
+    func random(_ purpose: Purpose, _ entity: UInt64, _ index: UInt64 = 0) -> RandomStream {
+        RandomStream(seed: scenario.seed, purpose: purpose.rawValue, entity: entity, index: index)
     }
 }
 

@@ -32,16 +32,8 @@ public enum HTMLReport {
     }
 
     private static func identity(_ input: ReportInput) -> String {
-        let document = input.document
-        var parts = ["seed \(document.seed)"]
-        if let hash = document.scenarioSHA256 {
-            parts.append("scenario SHA-256 <code title=\"\(hash)\">\(hash.prefix(16))…</code>")
-        }
-        parts.append("batchsim \(SVGText.escape(document.toolVersion))")
-        var ends = "run ended at \(NumberText.clock(document.endTime))"
-        if let baselineEnd = document.baselineEndTime { ends += " (baseline \(NumberText.clock(baselineEnd)))" }
-        parts.append(ends)
-        return parts.joined(separator: " · ")
+        input.document.identityLine(
+            hash: { "<code title=\"\($0)\">\($0.prefix(16))…</code>" }, escape: SVGText.escape)
     }
 
     private static func impactTable(_ input: ReportInput) -> String {

@@ -41,14 +41,7 @@ public enum MarkdownReport {
 
     /// Seed, scenario hash, tool version and run lengths, in one line.
     static func identity(_ input: ReportInput) -> String {
-        let document = input.document
-        var parts = ["seed \(document.seed)"]
-        if let hash = document.scenarioSHA256 { parts.append("scenario SHA-256 `\(hash)`") }
-        parts.append("batchsim \(document.toolVersion)")
-        var ends = "run ended at \(NumberText.clock(document.endTime))"
-        if let baselineEnd = document.baselineEndTime { ends += " (baseline \(NumberText.clock(baselineEnd)))" }
-        parts.append(ends)
-        return parts.joined(separator: " · ")
+        input.document.identityLine(hash: { "`\($0)`" }, escape: { $0 })
     }
 
     /// Keeps table cells and list items intact: pipes escaped.
