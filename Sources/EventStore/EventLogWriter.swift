@@ -33,7 +33,8 @@ public final class EventLogWriter: Sendable {
         let directory = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         self.destination = destination
-        temporaryPath = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
+        TemporaryFiles.reclaimStale(in: directory.path, for: url.lastPathComponent)
+        temporaryPath = directory.appendingPathComponent(TemporaryFiles.temporaryName(for: url.lastPathComponent)).path
         try? FileManager.default.removeItem(atPath: temporaryPath)
         TemporaryFiles.register(temporaryPath)
         let database: SQLiteDatabase
@@ -60,6 +61,14 @@ public final class EventLogWriter: Sendable {
     public func add(_ record: RunRecord, sink: EventLogSink?) {
         sink?.flush()
         enqueue(.run(record))
+    }
+
+    /// Gives up on the log: waits for the writer thread, then removes the temporary file. The
+    /// destination stays as it was.
+    public func abandon() {
+        enqueue(.finish)
+        finished.wait()
+        TemporaryFiles.remove(temporaryPath)
     }
 
     /// Waits for every row, builds indexes and views, and renames the file into place.

@@ -24,8 +24,9 @@ public enum SweepStore {
     public static func write(_ record: SweepRecord, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        TemporaryFiles.reclaimStale(in: url.deletingLastPathComponent().path, for: url.lastPathComponent)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(
-            ".\(url.lastPathComponent).tmp-\(getpid())"
+            TemporaryFiles.temporaryName(for: url.lastPathComponent)
         ).path
         try? FileManager.default.removeItem(atPath: temporary)
         TemporaryFiles.register(temporary)

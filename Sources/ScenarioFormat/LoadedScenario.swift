@@ -15,6 +15,8 @@ public struct LoadedScenario: Sendable {
     public var source: String
     /// The file's bytes exactly as read; nil for text that did not come from a file.
     public var bytes: [UInt8]?
+    /// The trace files the scenario read, as resolved from its folder.
+    public var traceFiles: [String]
 
     public init(
         scenario: Scenario,
@@ -24,7 +26,8 @@ public struct LoadedScenario: Sendable {
         warnings: [Diagnostic],
         path: String,
         source: String,
-        bytes: [UInt8]? = nil
+        bytes: [UInt8]? = nil,
+        traceFiles: [String] = []
     ) {
         self.scenario = scenario
         self.expectations = expectations
@@ -34,7 +37,12 @@ public struct LoadedScenario: Sendable {
         self.path = path
         self.source = source
         self.bytes = bytes
+        self.traceFiles = traceFiles
     }
+
+    /// Every file the scenario came from: the scenario itself (when it came from a file) and its
+    /// traces. Outputs must never overwrite one of them.
+    public var inputFiles: [String] { (bytes == nil ? [] : [path]) + traceFiles }
 
     /// Whether the file has anything for `batchsim check` to judge.
     public var hasExpectations: Bool { !expectations.isEmpty || fingerprint != nil }

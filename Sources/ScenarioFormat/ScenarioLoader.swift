@@ -54,13 +54,15 @@ public enum ScenarioLoader {
             ])
         }
         let root = Variables.substitute(in: parsed, overrides: overrides, log: log)
-        let result = ScenarioBuilder(log: log, path: path).build(root)
+        let traces = TraceLoader(scenarioPath: path, log: log)
+        let result = ScenarioBuilder(log: log, path: path, traces: traces).build(root)
         guard !log.hasErrors, let (scenario, expect) = result else {
             throw ScenarioError(diagnostics: log.sorted(.error))
         }
         return LoadedScenario(
             scenario: scenario, expectations: expect.expectations, replications: expect.replications,
-            fingerprint: expect.fingerprint, warnings: log.sorted(.warning), path: path, source: text)
+            fingerprint: expect.fingerprint, warnings: log.sorted(.warning), path: path, source: text,
+            traceFiles: traces.paths)
     }
 }
 
@@ -68,6 +70,7 @@ public enum ScenarioLoader {
 private struct ScenarioBuilder {
     let log: DiagnosticLog
     let path: String
+    let traces: TraceLoader
 
     func build(_ root: YNode) -> (Scenario, ExpectBlock)? {
         let reader = NodeReader(log: log)
@@ -88,7 +91,6 @@ private struct ScenarioBuilder {
         let keyVault = fields["keyVault"].flatMap { vaultDecoder.decode($0) }
 
         let pools = decodePools(fields, reader)
-        let traces = TraceLoader(scenarioPath: path, log: log)
         let taskDecoder = TaskBlockDecoder(reader: reader, traces: traces)
         let jobs = decodeJobs(fields, reader, taskDecoder, poolIds: pools.map(\.id))
         let timeline = fields["timeline"].map {

@@ -20,6 +20,8 @@ final class TraceLoader {
     private let baseDirectory: String
     private let log: DiagnosticLog
     private var cache: [String: [Row]?] = [:]
+    /// Every trace file read, in the order first read: inputs a run must never overwrite.
+    private(set) var paths: [String] = []
 
     init(scenarioPath: String, log: DiagnosticLog) {
         if let slash = scenarioPath.lastIndex(of: "/"), !scenarioPath.hasPrefix("<") {
@@ -38,6 +40,7 @@ final class TraceLoader {
         }
         let path = name.hasPrefix("/") ? name : baseDirectory + name
         if cache[path] == nil {
+            paths.append(path)
             cache[path] = read(path, reference: node)
         }
         guard let rows = cache[path] ?? nil else { return nil }

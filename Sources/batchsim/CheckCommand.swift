@@ -35,6 +35,14 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let files = try ScenarioFiles.find(in: paths.isEmpty ? ["Scenarios"] : paths)
+        if let junit {
+            do {
+                try OutputPlan(inputs: files, outputs: [(junit, "--junit")]).validate()
+            } catch {
+                Terminal.printError(error.description)
+                throw ExitCode.failure
+            }
+        }
         let results = ScenarioCheck.runAll(
             files, jobs: parallel.count, computeFingerprint: update
         ) { result in
@@ -43,7 +51,14 @@ struct CheckCommand: ParsableCommand {
         if update { try rewrite(results) }
         let passed = results.reduce(0) { $0 + $1.passedCount }
         let failed = results.reduce(0) { $0 + $1.failedCount }
-        if let junit { try OutputFiles.write(JUnitReport.xml(results), to: junit) }
+        if let junit {
+            do {
+                try OutputFiles.write(JUnitReport.xml(results), to: junit)
+            } catch {
+                Terminal.printError(error.description)
+                throw ExitCode.failure
+            }
+        }
         print("\(passed) passed, \(failed) failed" + (update && failed > 0 ? " (before --update)" : ""))
         if failed > 0 && !update { throw ExitCode.failure }
     }

@@ -3,21 +3,35 @@ import EventStore
 import Foundation
 import ParallelWork
 
-/// SIGINT and SIGTERM stop a run cleanly: files being built under temporary names are
-/// removed, the previous outputs stay as they were, and the exit status is 130 or 143.
+/// A signal that would end the process stops a run cleanly instead: files and folders being
+/// built under temporary names are removed, the previous outputs stay as they were, and the
+/// exit status is the shell's 128 + the signal's number (SIGINT 130, SIGTERM 143, SIGHUP 129,
+/// SIGXFSZ 153, …).
 enum Interruption {
+    /// The signals whose default action ends the process and that a process may catch.
+    static let catchable: [Int32] = [
+        SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXCPU, SIGXFSZ, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+    ]
+
     /// Kept alive for the life of the process.
     private static let sources = Locked<[any DispatchSourceSignal]>([])
 
     static func install() {
-        for (signalNumber, status) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
+        handle { signalNumber in
+            TemporaryFiles.removeAll()
+            FileHandle.standardError.write(
+                Data("interrupted: outputs not yet in place were discarded; the previous ones are as they were\n".utf8))
+            _exit(128 + signalNumber)
+        }
+    }
+
+    /// Routes every catchable fatal signal to `handler` (on a dispatch queue, not in a signal
+    /// handler, so it may allocate and remove files).
+    static func handle(_ handler: @escaping @Sendable (Int32) -> Void) {
+        for signalNumber in catchable {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler {
-                TemporaryFiles.removeAll()
-                FileHandle.standardError.write(Data("interrupted: nothing was written\n".utf8))
-                _exit(status)
-            }
+            source.setEventHandler { handler(signalNumber) }
             source.resume()
             sources.withLock { $0.append(source) }
         }

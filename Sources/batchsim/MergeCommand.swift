@@ -1,6 +1,7 @@
 import ArgumentParser
 import EventStore
 import Experiments
+import Foundation
 
 /// `batchsim merge OUT PARTS...`: combines shard databases and recomputes the statistics.
 struct MergeCommand: ParsableCommand {
@@ -17,8 +18,23 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         guard !parts.isEmpty else { throw ValidationError("merge needs at least one part") }
+        let outputs = SweepResults.fileNames.map { (path: out + "/" + $0, option: "OUT") }
+        let staged: StagedDirectory
+        do {
+            try OutputPlan(inputs: parts, outputs: outputs, folders: [(out, "OUT")]).validate()
+            staged = try StagedDirectory(destination: out, owned: SweepResults.fileNames)
+        } catch {
+            Terminal.printError(error.description)
+            throw ExitCode.failure
+        }
         let merged = try SweepResults.merge(parts.map { path in try SweepStore.read(path) })
-        try SweepResults.writeAll(merged, to: out)
+        do {
+            try SweepResults.writeAll(merged, to: staged.path)
+            try staged.commit()
+        } catch let error as OutputError {
+            Terminal.printError(error.description)
+            throw ExitCode.failure
+        }
         print("merged \(merged.runs.count) runs from \(parts.count) parts into \(out)")
     }
 }

@@ -40,7 +40,19 @@ struct ReportCommand: ParsableCommand {
             ("report.md", MarkdownReport.render(input)),
             ("report.html", HTMLReport.render(input)),
         ]
-        for (name, text) in outputs { try OutputFiles.write(text, to: directory + "/" + name) }
+        do {
+            // The folder is replaced as a whole; the log itself, if it lives there, is kept.
+            try OutputPlan(
+                inputs: [database], outputs: outputs.map { (directory + "/" + $0.0, "--out") },
+                folders: [(directory, "--out")]
+            ).validate()
+            let staged = try StagedDirectory(destination: directory, owned: outputs.map(\.0))
+            for (name, text) in outputs { try OutputFiles.write(text, to: staged.path + "/" + name) }
+            try staged.commit()
+        } catch {
+            Terminal.printError(error.description)
+            throw ExitCode.failure
+        }
         let written = outputs.map { directory + "/" + $0.0 }
         print("wrote " + written.dropLast().joined(separator: ", ") + " and " + (written.last ?? ""))
     }

@@ -65,7 +65,16 @@ struct RunCommand: ParsableCommand {
         for warning in loaded.warnings where !quiet { Terminal.printError(warning.description) }
         if let seed { loaded.scenario.seed = seed }
         let model = loaded.scenario
-        let directory = out ?? "Reports/\(model.name)"
+        let destination: RunDestination
+        let staged: StagedDirectory
+        do {
+            destination = try RunDestination(
+                loaded: loaded, out: out, db: db, events: !noEvents, reports: !noReport)
+            staged = try destination.stage()
+        } catch {
+            Terminal.printError(error.description)
+            throw ExitCode.failure
+        }
 
         let clock = ContinuousClock()
         let started = clock.now
@@ -74,12 +83,17 @@ struct RunCommand: ParsableCommand {
         let options = RunOptions(
             withBaseline: !noBaseline,
             reports: !noReport,
-            eventLog: noEvents ? nil : db ?? directory + "/events.sqlite"
+            eventLog: destination.eventLogPath(in: staged)
         )
         let output = try RunPipeline.simulate(loaded, options: options, sink: progress?.sink) { step in
             progress?.setStep(step)
         }
-        try RunPipeline.write(output, to: directory)
+        do {
+            try RunPipeline.write(output, into: staged)
+        } catch let error as OutputError {
+            Terminal.printError(error.description)
+            throw ExitCode.failure
+        }
         if stats { printStatistics(output.run, seconds: (clock.now - started).seconds) }
         progress?.stop()
         if json {
@@ -88,8 +102,7 @@ struct RunCommand: ParsableCommand {
             let title = "\(model.name) (seed \(model.seed))"
             print(
                 SummaryTable.render(output.run.summary, title: title, colour: Terminal.wantsColour(1)), terminator: "")
-            let written =
-                output.files.map { directory + "/" + $0.name } + (output.eventLog.map { [$0.destination] } ?? [])
+            let written = destination.writtenPaths
             print("wrote " + written.dropLast().joined(separator: ", ") + " and " + (written.last ?? ""))
         }
     }

@@ -4,12 +4,12 @@ import Foundation
 import ParallelWork
 
 /// SIGINT/SIGTERM during a sweep: no new simulation starts, running ones finish, and the
-/// completed points are written before the process exits with 130 (SIGINT) or 143 (SIGTERM).
+/// sweep's outputs are written (with `--partial`) or left as they were before the process exits
+/// with 128 + the signal's number (SIGINT 130, SIGTERM 143).
 /// A second signal stops at once, with its own exit status.
 final class SweepCancellation: Sendable {
     /// The exit status of the first signal received; nil while none has come.
     private let status = Locked<Int32?>(nil)
-    private let sources = Locked<[any DispatchSourceSignal]>([])
 
     var isCancelled: Bool { status.current != nil }
 
@@ -18,23 +18,18 @@ final class SweepCancellation: Sendable {
 
     static func install() -> SweepCancellation {
         let cancellation = SweepCancellation()
-        for (signalNumber, status) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { [cancellation] in
-                let first = cancellation.status.withLock { current in
-                    defer { current = current ?? status }
-                    return current == nil
-                }
-                if first {
-                    FileHandle.standardError.write(Data("interrupted: finishing running simulations\n".utf8))
-                } else {
-                    TemporaryFiles.removeAll()
-                    _exit(status)
-                }
+        Interruption.handle { [cancellation] signalNumber in
+            let status = 128 + signalNumber
+            let first = cancellation.status.withLock { current in
+                defer { current = current ?? status }
+                return current == nil
             }
-            source.resume()
-            cancellation.sources.withLock { $0.append(source) }
+            if first {
+                FileHandle.standardError.write(Data("interrupted: finishing running simulations\n".utf8))
+            } else {
+                TemporaryFiles.removeAll()
+                _exit(status)
+            }
         }
         return cancellation
     }

@@ -42,6 +42,9 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "If interrupted, replace the previous results with the points that finished.")
+    var partial = false
+
     func validate() throws {
         guard replications >= 1 else { throw ValidationError("--replications must be at least 1") }
     }
@@ -70,11 +73,25 @@ struct SweepCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let name = plan.scenarios.first?.name ?? "sweep"
-        let directory = out ?? "Reports/\(name)/sweep"
+        let directory = out ?? "Reports/\(OutputPaths.safeComponent(name))/sweep"
         if let status = cancellation.exitStatus { throw ExitCode(status) }
-        let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0, label: "sweep")
         let shardSuffix = shardSpec.map { "-shard-\($0.index)-of-\($0.count)" } ?? ""
-        let database = "\(directory)/sweep\(shardSuffix).sqlite"
+        let files = shardSpec == nil ? SweepResults.fileNames : ["sweep\(shardSuffix).sqlite"]
+        let inputs = plan.inputFiles
+        // A shard writes one file (replaced by one rename); a whole sweep replaces its folder.
+        let staged: StagedDirectory?
+        do {
+            let outputs = files.map { (path: directory + "/" + $0, option: "--out") }
+            let folders = shardSpec == nil ? [(path: directory, option: "--out")] : []
+            try OutputPlan(inputs: inputs, outputs: outputs, folders: folders).validate()
+            staged = shardSpec == nil ? try StagedDirectory(destination: directory, owned: SweepResults.fileNames) : nil
+        } catch {
+            Terminal.printError(error.description)
+            throw ExitCode.failure
+        }
+        let building = staged?.path ?? directory
+        let database = "\(building)/\(files[0])"
+        let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0, label: "sweep")
         let log = try events ? EventLogWriter(destination: database) : nil
         let runs = SweepRunner.run(
             plan,
@@ -84,13 +101,27 @@ struct SweepCommand: ParsableCommand {
             isCancelled: { cancellation.isCancelled }
         )
         progress.finish()
-        // An interrupted sweep keeps the points whose every replication finished.
+        if let status = cancellation.exitStatus, !partial {
+            // Without --partial, an interrupted sweep leaves the previous results as they were.
+            staged?.abandon()
+            log?.abandon()
+            Terminal.printError(
+                "interrupted: \(directory) left as it was; --partial keeps the points that finish")
+            throw ExitCode(status)
+        }
+        // An interrupted sweep with --partial keeps the points whose every replication finished.
         let kept = cancellation.isCancelled ? SweepResults.completePoints(runs, replications: replications) : runs
         let record = SweepResults.record(plan: plan, runs: kept, scenarioName: name)
-        if shardSpec != nil {
-            try SweepResults.writeDatabase(record, to: database, events: log)
-        } else {
-            try SweepResults.writeAll(record, to: directory, events: log)
+        do {
+            if let staged {
+                try SweepResults.writeAll(record, to: staged.path, events: log)
+                try staged.commit()
+            } else {
+                try SweepResults.writeDatabase(record, to: database, events: log)
+            }
+        } catch let error as OutputError {
+            Terminal.printError(error.description)
+            throw ExitCode.failure
         }
         if !quiet {
             print(

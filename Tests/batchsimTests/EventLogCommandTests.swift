@@ -156,13 +156,15 @@ struct InterruptedRunTests {
         return nil
     }
 
-    /// `.events.sqlite.tmp-*` files in `directory`.
+    /// `.events.sqlite.batchsim-incomplete-<pid>` files in `directory`.
     static func temporaryFiles(in directory: URL) -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { $0.hasPrefix(".events.sqlite.tmp-") }.map { directory.appendingPathComponent($0) }
+        return names.filter { $0.hasPrefix(".events.sqlite.batchsim-incomplete-") }.map {
+            directory.appendingPathComponent($0)
+        }
     }
 
-    @Test(arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130))])
+    @Test(arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130)), (SIGHUP, Int32(129)), (SIGXFSZ, Int32(153))])
     func aSignalStopsTheRunCleanlyAndKeepsThePreviousLog(_ signal: Int32, _ status: Int32) throws {
         guard let setup = try Self.startBigRun() else { return }
         kill(setup.process.processIdentifier, signal)
@@ -176,17 +178,25 @@ struct InterruptedRunTests {
         #expect(!FileManager.default.fileExists(atPath: setup.out.appendingPathComponent("summary.json").path))
     }
 
-    @Test func aKilledRunNeverTouchesTheDestination() throws {
+    @Test func aKilledRunNeverTouchesTheDestinationAndTheNextRunReclaimsItsLeftovers() throws {
         guard let setup = try Self.startBigRun() else { return }
         kill(setup.process.processIdentifier, SIGKILL)
         setup.process.waitUntilExit()
         #expect(setup.process.terminationReason == .uncaughtSignal)
         #expect(try Data(contentsOf: setup.destination) == setup.oldLog)
-        // The temporary file may stay behind (nothing could remove it); it is not the destination.
+        // The temporary file stays behind (nothing could remove it), named after its dead builder.
         let leftovers = Self.temporaryFiles(in: setup.destination.deletingLastPathComponent())
-        #expect(leftovers.allSatisfy { $0.standardizedFileURL != setup.destination.standardizedFileURL })
-        #expect(leftovers.count <= 1)
-        for file in leftovers { try FileManager.default.removeItem(at: file) }
+        #expect(
+            leftovers.map(\.lastPathComponent) == [
+                ".events.sqlite.batchsim-incomplete-\(setup.process.processIdentifier)"
+            ])
         #expect(!FileManager.default.fileExists(atPath: setup.out.appendingPathComponent("summary.json").path))
+        // The next run into the same destination removes it: its builder is gone.
+        let next = try CommandRunner.run([
+            "run", "Scenarios/worked-example.yaml", "--out", setup.out.path, "--db", setup.destination.path, "--quiet",
+        ])
+        #expect(next.status == 0, "\(next.standardError)")
+        #expect(Self.temporaryFiles(in: setup.destination.deletingLastPathComponent()).isEmpty)
+        #expect(FileManager.default.fileExists(atPath: setup.out.appendingPathComponent("summary.json").path))
     }
 }

@@ -67,10 +67,10 @@ struct SweepCommandTests {
         #expect(a == b)
     }
 
-    @Test func anInterruptedSweepKeepsTheCompletedPoints() throws {
+    @Test func anInterruptedSweepWithPartialKeepsTheCompletedPoints() throws {
         let directory = try CommandRunner.temporaryDirectory()
         let out = directory.appendingPathComponent("out")
-        let process = try Self.startLongSweep(into: out)
+        let process = try Self.startLongSweep(into: out, partial: true)
         usleep(3_000_000)
         try #require(process.isRunning, "the sweep finished before it could be interrupted")
         kill(process.processIdentifier, SIGINT)
@@ -83,6 +83,34 @@ struct SweepCommandTests {
         #expect(rows.allSatisfy { $0.split(separator: ",")[2] == "40" })
         let indices = rows.compactMap { Int($0.split(separator: ",")[0]) }
         #expect(indices == indices.sorted())
+    }
+
+    @Test func anInterruptedSweepWithoutPartialLeavesThePreviousResultsAsTheyWere() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let out = directory.appendingPathComponent("out")
+        let previous = try CommandRunner.run([
+            "sweep", Self.scenario, "--set", "outage=10m,20m", "--out", out.path, "--quiet",
+        ])
+        #expect(previous.status == 0, "\(previous.standardError)")
+        let before = try Self.contents(of: out)
+        let process = try Self.startLongSweep(into: out)
+        usleep(3_000_000)
+        try #require(process.isRunning, "the sweep finished before it could be interrupted")
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 143)
+        #expect(try Self.contents(of: out) == before)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        #expect(siblings.sorted() == ["out"], "no staging folder is left behind")
+    }
+
+    /// Every file of a folder with its bytes.
+    static func contents(of folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        return files
     }
 
     @Test(arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130))])
@@ -100,13 +128,14 @@ struct SweepCommandTests {
     }
 
     /// Starts a sweep of 8,000 runs in the background: long enough to be interrupted.
-    private static func startLongSweep(into out: URL) throws -> Process {
+    private static func startLongSweep(into out: URL, partial: Bool = false) throws -> Process {
         let process = Process()
         process.executableURL = CommandRunner.executable
-        process.arguments = [
-            "sweep", scenario, "--set", "outage=1m..200m/1m", "--replications", "40", "--jobs", "2",
-            "--out", out.path, "--quiet",
-        ]
+        process.arguments =
+            [
+                "sweep", scenario, "--set", "outage=1m..200m/1m", "--replications", "40", "--jobs", "2",
+                "--out", out.path, "--quiet",
+            ] + (partial ? ["--partial"] : [])
         process.currentDirectoryURL = CommandRunner.repositoryRoot
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

@@ -14,8 +14,11 @@ public import ScenarioFormat
 ///
 /// ```swift
 /// let loaded = try ScenarioLoader.load(path: "Scenarios/worked-example.yaml")
-/// let output = try RunPipeline.simulate(loaded, options: RunOptions(eventLog: "out/events.sqlite"))
-/// try RunPipeline.write(output, to: "out")
+/// let destination = try RunDestination(loaded: loaded, out: "out", db: nil, events: true, reports: true)
+/// let staged = try destination.stage()
+/// let options = RunOptions(eventLog: destination.eventLogPath(in: staged))
+/// let output = try RunPipeline.simulate(loaded, options: options)
+/// try RunPipeline.write(output, into: staged)
 /// ```
 public enum RunPipeline {
     /// Simulates and renders; builds the event log under a temporary name but moves nothing
@@ -73,11 +76,13 @@ public enum RunPipeline {
         return RunOutput(run: run, document: document, report: report, files: files, eventLog: log)
     }
 
-    /// Moves the event log into place, then writes the files of `output` into `directory`,
-    /// each atomically.
-    public static func write(_ output: RunOutput, to directory: String) throws {
+    /// Writes the files of `output` into the staged folder, completes the event log (inside the
+    /// staged folder, or at `--db`), then puts the folder in place in one step: a reader sees
+    /// the previous outputs or the new ones, never a mix (docs/outputs.md).
+    public static func write(_ output: RunOutput, into staged: StagedDirectory) throws {
+        for (name, text) in output.files { try OutputFiles.write(text, to: staged.path + "/" + name) }
         try output.eventLog?.commit()
-        for (name, text) in output.files { try OutputFiles.write(text, to: directory + "/" + name) }
+        try staged.commit()
     }
 }
 

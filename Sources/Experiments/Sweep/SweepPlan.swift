@@ -32,12 +32,22 @@ public struct SweepPlan: Sendable {
         self.replications = replications
         self.shard = shard
         var scenarios: [Scenario] = []
+        var traces: [String] = []
         for point in 0..<grid.pointCount {
             let overrides = Dictionary(grid.point(point).map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
-            scenarios.append(try ScenarioLoader.load(path: scenarioPath, overrides: overrides).scenario)
+            let loaded = try ScenarioLoader.load(path: scenarioPath, overrides: overrides)
+            scenarios.append(loaded.scenario)
+            traces += loaded.traceFiles.filter { !traces.contains($0) }
         }
         self.scenarios = scenarios
+        traceFiles = traces
     }
+
+    /// Every trace file a point's scenario read: inputs the sweep must never overwrite.
+    public private(set) var traceFiles: [String] = []
+
+    /// The scenario file and its traces.
+    public var inputFiles: [String] { [scenarioPath] + traceFiles }
 
     /// Every (point, replication) pair in a fixed order: point-major, replication-minor.
     public var allItems: [Item] {

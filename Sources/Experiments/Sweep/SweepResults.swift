@@ -70,6 +70,9 @@ public enum SweepResults {
         }
     }
 
+    /// The files of a whole sweep's output folder.
+    public static let fileNames = ["sweep.sqlite", "sweep.csv", "sweep.json", "sweep.md", "sweep.html"]
+
     /// Writes sweep.sqlite, sweep.csv, sweep.json, sweep.md and sweep.html into `directory`.
     ///
     /// - Parameter events: the sweep's event log, built with `sweep.sqlite` as its destination:
@@ -91,8 +94,7 @@ public enum SweepResults {
             ("sweep.csv", outputs.csv()), ("sweep.json", outputs.json()), ("sweep.md", outputs.markdown()),
             ("sweep.html", outputs.html()),
         ] {
-            let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
-            try Data(text.utf8).write(to: url, options: .atomic)
+            try OutputFiles.write(text, to: directory + "/" + name)
         }
     }
 }
