@@ -2,7 +2,8 @@ internal import SimulationKernel
 
 /// Limits that keep a scenario within what one machine can simulate; exceeding one is an error naming it.
 enum ScenarioLimits {
-    static let maximumTasks = 20_000_000
+    /// Tasks a scenario defines: at this limit a run (scenario and baseline) needs about 1.4 GiB.
+    static let maximumTasks = 5_000_000
     static let maximumInitialNodes = 1_000_000
     static let maximumHorizon: SimTime = 366 * SimTime.millisecondsPerDay
     /// Task retries per task; with 20 million tasks, more would let one file run for days.

@@ -112,6 +112,8 @@ private struct ScenarioBuilder {
             name: name, description: description, seed: seed,
             horizon: horizon, account: account, keyVault: keyVault, pools: pools, jobs: jobs.configs,
             timeline: timeline?.entries ?? [])
+        WorkloadLimits(log: log).check(
+            scenario, blocks: blocks.map { (job: $0.0, result: $0.1) }, timeline: fields["timeline"])
         ScenarioWarnings(log: log).check(
             scenario, anchors: anchors, jobBlocks: blocks, timelineIdentifiers: timeline?.identifiers ?? [])
         if let timeline { TimelineChecks(log: log).warnAboutIneffectiveActions(timeline, scenario: scenario) }

@@ -54,6 +54,6 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let written = outputs.map { directory + "/" + $0.0 }
-        print("wrote " + written.dropLast().joined(separator: ", ") + " and " + (written.last ?? ""))
+        print(Terminal.wroteLine(written))
     }
 }

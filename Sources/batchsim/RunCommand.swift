@@ -103,7 +103,7 @@ struct RunCommand: ParsableCommand {
             print(
                 SummaryTable.render(output.run.summary, title: title, colour: Terminal.wantsColour(1)), terminator: "")
             let written = destination.writtenPaths
-            print("wrote " + written.dropLast().joined(separator: ", ") + " and " + (written.last ?? ""))
+            print(Terminal.wroteLine(written))
         }
     }
 

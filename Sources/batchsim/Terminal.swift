@@ -25,4 +25,11 @@ enum Terminal {
             .replacingOccurrences(of: " warning: ", with: " \u{1B}[1;33mwarning:\u{1B}[0m ")
             .replacingOccurrences(of: "error: ", with: "\u{1B}[1;31merror:\u{1B}[0m ", options: .anchored)
     }
+
+    /// "wrote a", "wrote a and b", "wrote a, b and c".
+    static func wroteLine(_ paths: [String]) -> String {
+        guard let last = paths.last else { return "wrote nothing" }
+        guard paths.count > 1 else { return "wrote " + last }
+        return "wrote " + paths.dropLast().joined(separator: ", ") + " and " + last
+    }
 }

@@ -254,4 +254,37 @@ struct VaultStateTests {
                 == VaultOutcome(entity: .vault, index: 0, verdict: .rejected(.noKeyVault)))
         #expect(vault.apply(.deleteKey(key: "cmk")).noEffect?.description == "no keyVault is declared")
     }
+
+    @Test func aVersionIdRepeatedByARotationNamesTheNewestOfThem() {
+        // A declared version `auto-1` and the rotation's first version share an id: as with Key
+        // Vault's newest-first listing, the id names the newer one from then on.
+        let vault = Vault(
+            KeyVaultConfig(
+                name: "kv",
+                accessPolicies: [AccessPolicy(principal: "acct", keyPermissions: ["get", "wrapKey", "unwrapKey"])],
+                keys: [
+                    KeyConfig(
+                        name: "cmk", versions: [KeyVersionConfig(id: "AUTO-1", enabled: false)], rotateEvery: Self.hour)
+                ]))
+        #expect(vault.rotate(key: 0, number: 1) == 1)
+        #expect(
+            vault.apply(.enableKey(key: "cmk", version: "auto-1")).verdict
+                == .unchanged(.versionAlreadyEnabled(key: "cmk", version: "auto-1")))
+        #expect(
+            vault.apply(.addKeyVersion(key: "cmk", version: KeyVersionConfig(id: "Auto-1"))).verdict
+                == .rejected(.versionExists(key: "cmk", version: "Auto-1")))
+    }
+
+    @Test func manyAddedVersionsAreEachFoundByTheirId() {
+        let vault = Self.vault()
+        for number in 0..<5_000 {
+            #expect(
+                vault.apply(.addKeyVersion(key: "cmk", version: KeyVersionConfig(id: "x\(number)"))).verdict == .changed
+            )
+        }
+        #expect(vault.apply(.disableKey(key: "cmk", version: "X4321")).verdict == .changed)
+        #expect(
+            vault.apply(.disableKey(key: "cmk", version: "x4321")).verdict
+                == .unchanged(.versionAlreadyDisabled(key: "cmk", version: "x4321")))
+    }
 }

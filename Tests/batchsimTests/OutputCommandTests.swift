@@ -111,3 +111,14 @@ struct OutputCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["out", "tiny.yaml"])
     }
 }
+
+/// The closing line of `run` and `report` lists what was written.
+struct WroteLineTests {
+    @Test func aSummaryAloneIsNamedAlone() throws {
+        let (folder, scenario) = try OutputCommandTests.folderWithScenario()
+        let out = folder.appendingPathComponent("out")
+        let outcome = try CommandRunner.run(["run", scenario.path, "--out", out.path, "--no-events", "--no-report"])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput.hasSuffix("wrote \(out.path)/summary.json\n"))
+    }
+}

@@ -138,10 +138,10 @@ extension VaultState {
             return .key(key, .changed)
         case .addKeyVersion(_, let version):
             let id = version.id.lowercased()
-            guard !keys[key].versions.contains(where: { $0.id == id }) else {
+            guard !keys[key].hasVersion(id) else {
                 return .key(key, .rejected(.versionExists(key: shown, version: version.id)))
             }
-            keys[key].versions.append(
+            keys[key].append(
                 Version(id: id, enabled: version.enabled, expires: version.expires, notBefore: version.notBefore))
             return .key(key, .changed, .versionAdded(version: keys[key].versions.count - 1))
         case .setKeyExpiry(_, let version, let expires):

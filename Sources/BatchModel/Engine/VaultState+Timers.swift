@@ -39,7 +39,7 @@ extension VaultState {
         guard keys[key].rotateEvery != nil, declared, !deleted, !purged, !keys[key].deleted, !keys[key].purged else {
             return nil
         }
-        keys[key].versions.append(Version(id: "auto-\(number)", enabled: true))
+        keys[key].append(Version(id: "auto-\(number)", enabled: true))
         return keys[key].versions.count - 1
     }
 }

@@ -27,17 +27,39 @@ public struct VaultState: Sendable {
         var name: String
         /// The name as the scenario declares it, for messages.
         var declaredName: String
-        var versions: [Version]
+        /// Oldest first. Add versions through `append(_:)`, which keeps `lastIndexByID` in step.
+        var versions: [Version] = []
+        /// The index of the newest version with each id: O(1) lookups however many versions a
+        /// run adds (a rotation every millisecond adds tens of thousands).
+        private var lastIndexByID: [String: Int] = [:]
         var deleted = false
         var purged = false
         /// Invalidates a scheduled retention purge after `recoverKey`.
         var deleteGeneration: UInt32 = 0
         var rotateEvery: SimTime?
 
+        init(name: String, declaredName: String, versions: [Version], rotateEvery: SimTime?) {
+            self.name = name
+            self.declaredName = declaredName
+            self.rotateEvery = rotateEvery
+            for version in versions { append(version) }
+        }
+
+        /// Adds the newest version.
+        mutating func append(_ version: Version) {
+            lastIndexByID[version.id] = versions.count
+            versions.append(version)
+        }
+
+        /// Whether a version with this (lowercased) id exists.
+        func hasVersion(_ id: String) -> Bool {
+            lastIndexByID[id] != nil
+        }
+
+        /// The newest version with this id (any case), or the newest version for nil.
         func versionIndex(_ id: String?) -> Int? {
             guard let id else { return versions.isEmpty ? nil : versions.count - 1 }
-            let lowered = id.lowercased()
-            return versions.lastIndex { $0.id == lowered }
+            return lastIndexByID[id.lowercased()]
         }
     }
 
