@@ -10,15 +10,43 @@ public struct PoolConfig: Hashable, Sendable {
         case pack
     }
 
-    /// A start task every node runs after allocation.
+    /// A start task every node runs after allocation (SPEC §6 rule 20).
     public struct StartTask: Hashable, Sendable {
+        /// The time of one attempt.
         public var duration: DurationDistribution
-        /// With `waitForSuccess` (the default) a node takes no tasks until its start task ends.
+        /// With `waitForSuccess` (the default) a node takes no tasks until its start task
+        /// succeeds, and stays `starttaskfailed` when its last attempt fails.
         public var waitForSuccess: Bool
+        /// The chance that an attempt fails at its end (0 by default).
+        public var failureProbability: Double
+        /// Retries after a failed attempt (0 by default: one attempt).
+        public var maxTaskRetryCount: Int
 
-        public init(duration: DurationDistribution, waitForSuccess: Bool = true) {
+        public init(
+            duration: DurationDistribution, waitForSuccess: Bool = true, failureProbability: Double = 0,
+            maxTaskRetryCount: Int = 0
+        ) {
             self.duration = duration
             self.waitForSuccess = waitForSuccess
+            self.failureProbability = failureProbability
+            self.maxTaskRetryCount = maxTaskRetryCount
+        }
+    }
+
+    /// How Spot (low-priority) capacity comes and goes (SPEC §6 rule 19). Only low-priority
+    /// nodes are ever preempted.
+    public struct Preemption: Hashable, Sendable {
+        /// Random preemptions per low-priority node-hour, from each allocation on (0: none).
+        public var ratePerNodeHour: Double
+        /// How long a preempted node waits before it allocates again.
+        public var capacityReturnsAfter: DurationDistribution
+
+        public static let defaultReturn = DurationDistribution.fixed(15 * SimTime.millisecondsPerMinute)
+
+        public init(ratePerNodeHour: Double = 0, capacityReturnsAfter: DurationDistribution = Preemption.defaultReturn)
+        {
+            self.ratePerNodeHour = ratePerNodeHour
+            self.capacityReturnsAfter = capacityReturnsAfter
         }
     }
 
@@ -42,6 +70,7 @@ public struct PoolConfig: Hashable, Sendable {
     public var allocationDelay: DurationDistribution
     public var startTask: StartTask?
     public var pricePerNodeHour: Price
+    public var preemption: Preemption
 
     public init(
         id: String,
@@ -52,7 +81,8 @@ public struct PoolConfig: Hashable, Sendable {
         nodeFillType: NodeFillType = .spread,
         allocationDelay: DurationDistribution = .fixed(0),
         startTask: StartTask? = nil,
-        pricePerNodeHour: Price = Price()
+        pricePerNodeHour: Price = Price(),
+        preemption: Preemption = Preemption()
     ) {
         self.id = id
         self.vmSize = vmSize
@@ -63,5 +93,6 @@ public struct PoolConfig: Hashable, Sendable {
         self.allocationDelay = allocationDelay
         self.startTask = startTask
         self.pricePerNodeHour = pricePerNodeHour
+        self.preemption = preemption
     }
 }

@@ -31,6 +31,10 @@ public enum TimelineAction: Hashable, Sendable {
     case resizePool(pool: Int, dedicatedNodes: Int?, lowPriorityNodes: Int?)
     /// `job` indexes `Scenario.jobs`; the block inherits the job's settings (resolved by the loader).
     case submitTasks(job: Int, tasks: TaskBlock)
+    /// Spot capacity taken back (SPEC §6 rule 19): the `count` highest-index low-priority nodes of
+    /// the pool that are not already preempted (`nil`: all of them). Not a control-plane
+    /// operation; the baseline keeps it.
+    case preemptNodes(pool: Int, count: Int?)
 
     /// The action's name as written in scenario files.
     public var name: String {
@@ -57,6 +61,7 @@ public enum TimelineAction: Hashable, Sendable {
         case .deleteAccount: "deleteAccount"
         case .resizePool: "resizePool"
         case .submitTasks: "submitTasks"
+        case .preemptNodes: "preemptNodes"
         }
     }
 
@@ -77,13 +82,14 @@ public enum TimelineAction: Hashable, Sendable {
         "setAccessPolicy", "removeAccessPolicy", "assignRole", "removeRoleAssignment", "denyNetworkAccess",
         "allowNetworkAccess", "deleteVault", "recoverVault", "purgeVault", "setKeyIdentifier",
         "useMicrosoftManagedKey", "useCustomerManagedKey", "deleteAccount", "resizePool", "submitTasks",
+        "preemptNodes",
     ]
 
     /// The baseline keeps workload and capacity actions and drops every key, vault and
     /// encryption action (SPEC §2).
     public var isKeptInBaseline: Bool {
         switch self {
-        case .resizePool, .submitTasks, .deleteAccount: true
+        case .resizePool, .submitTasks, .deleteAccount, .preemptNodes: true
         default: false
         }
     }
