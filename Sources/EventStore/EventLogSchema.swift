@@ -6,7 +6,7 @@ import BatchModel
 /// names, spelled as the Batch REST API spells them.
 public enum EventLogSchema {
     /// `PRAGMA user_version` of files this version writes.
-    public static let version = 1
+    public static let version = 2
 
     /// Tables created before any row is written.
     static let tables = """
@@ -122,6 +122,10 @@ public enum EventLogSchema {
             running_ms INTEGER NOT NULL,
             unusable_ms INTEGER NOT NULL,
             final_state TEXT NOT NULL,
+            starttaskfailed_ms INTEGER NOT NULL,
+            preempted_ms INTEGER NOT NULL,
+            allocations INTEGER NOT NULL,
+            preemptions INTEGER NOT NULL,
             PRIMARY KEY (run_id, node_id)
         );
         CREATE TABLE metrics (

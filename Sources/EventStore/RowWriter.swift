@@ -139,7 +139,7 @@ final class RowWriter {
 
     private func insertNodes(_ record: RunRecord) throws(SQLiteError) {
         let statement = try database.prepare(
-            "INSERT INTO nodes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+            "INSERT INTO nodes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
         )
         let end = record.result.metrics.endTime
         for (id, node) in record.result.nodes.enumerated() {
@@ -157,6 +157,10 @@ final class RowWriter {
             statement.bind(12, node.timeInState[.running])
             statement.bind(13, node.timeInState[.unusable])
             statement.bind(14, node.isRemoved ? NodeState.leavingpool.description : node.state.description)
+            statement.bind(15, node.timeInState[.starttaskfailed])
+            statement.bind(16, node.timeInState[.preempted])
+            statement.bind(17, Int64(node.allocation) + 1)
+            statement.bind(18, Int64(node.preemptions))
             try statement.run()
         }
     }

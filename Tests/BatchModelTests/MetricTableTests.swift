@@ -15,6 +15,7 @@ struct MetricTableTests {
             + ["jobs.frames.completed", "jobs.frames.failed", "jobs.frames.makespanSeconds"]
             + ["jobs.thumbs.completed", "jobs.thumbs.failed", "jobs.thumbs.makespanSeconds"]
             + ["pools.render.unusableNodeSeconds", "pools.render.billedNodeSeconds", "pools.render.cost"]
+            + ["pools.render.preemptions", "pools.render.preemptedNodeSeconds", "pools.render.startTaskFailedNodes"]
         #expect(names == expected)
         #expect(names.first == "tasks.submitted")
         #expect(names[RunMetric.allCases.count - 1] == "cost.whileUnusable")
@@ -69,6 +70,6 @@ struct MetricTableTests {
     @Test func everyNameOfASummaryIsOnceInTheExpectVocabulary() {
         let names = SummaryKey.all(jobIds: ["a"], poolIds: ["b"]).map(\.description)
         #expect(Set(names).count == names.count)
-        #expect(names.count == 3 * (RunMetric.allCases.count + 3 + 3) + ShortImpact.allCases.count)
+        #expect(names.count == 3 * (RunMetric.allCases.count + 3 + 6) + ShortImpact.allCases.count)
     }
 }

@@ -13,8 +13,8 @@ struct SchemaTests {
 
     @Test func userVersionIsOne() throws {
         let reader = try LogReader(EventLogFixture.workedExample.path)
-        #expect(try reader.int("PRAGMA user_version") == 1)
-        #expect(Self.document.contains("`PRAGMA user_version` is `1`"))
+        #expect(try reader.int("PRAGMA user_version") == 2)
+        #expect(Self.document.contains("`PRAGMA user_version` is `2`"))
     }
 
     @Test func runOneIsTheScenarioAndRunTwoItsBaseline() throws {
@@ -109,7 +109,7 @@ struct SchemaTests {
         let states = try reader.rows(
             "SELECT et.name, s.code, s.name FROM states s JOIN entity_types et ON et.code = s.entity_type"
         )
-        #expect(states.count == 19)
+        #expect(states.count == 21)
         for row in states {
             #expect(Self.document.contains("| \(row[0]!) | \(row[1]!) | `\(row[2]!)` |"), "state \(row)")
         }

@@ -11,6 +11,9 @@ struct NodeFleet {
     var nodes: [NodeRecord] = []
     private(set) var unusableCount = 0
     private(set) var peakUnusable = 0
+    /// Whether an outage holds the nodes `unusable` now (set when they are made unusable, cleared
+    /// when they return).
+    var heldByOutage = false
 
     init(_ pools: [PoolConfig]) {
         self.pools = pools.map { PoolRuntime(slots: SlotTree(capacity: $0.dedicatedNodes + $0.lowPriorityNodes)) }
@@ -62,8 +65,9 @@ struct NodeFleet {
         if previous == .unusable { unusableCount -= 1 }
         nodes[node].state = .leavingpool
         nodes[node].removedTime = time
+        nodes[node].capacityGeneration &+= 1
         var allocationsDone = false
-        if nodes[node].allocationState == .creating {
+        if nodes[node].allocationState == .creating, allocationWasPending(node) {
             allocationsDone = allocationEnded(pool: pool)
         }
         pools[pool].slots.set(Int(nodes[node].indexInPool), 0)
@@ -87,6 +91,17 @@ struct NodeFleet {
         guard previous != state else { return nil }
         pools[pool].allocationState = state
         return previous
+    }
+
+    /// Whether a node in `creating` holds one of its pool's pending allocations: every allocation
+    /// with a delay does; one of zero delay ends at once and never counted.
+    func allocationWasPending(_ node: Int) -> Bool {
+        nodes[node].allocationState == .creating
+    }
+
+    /// Hides one node's slots from the scheduler (preempted).
+    mutating func hideSlots(_ node: Int) {
+        pools[Int(nodes[node].pool)].slots.set(Int(nodes[node].indexInPool), 0)
     }
 
     /// Makes a usable node's free slots visible to the scheduler.

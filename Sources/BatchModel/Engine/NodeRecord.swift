@@ -20,6 +20,17 @@ public struct NodeRecord: Sendable {
     public var stateSince: SimTime
     /// Time spent in each `NodeState`.
     public var timeInState: NodeStateDurations = NodeStateDurations()
+    /// Allocations so far, counted from 0: a preempted node allocates again when capacity
+    /// returns, and every keyed draw of an allocation carries its number (SPEC §6 rule 19).
+    public var allocation: Int32 = 0
+    /// Times the node was preempted.
+    public var preemptions: Int32 = 0
+    /// Whether the node has ever entered `starttaskfailed` (counted once, rule 21).
+    public var startTaskFailed = false
+    /// The start task's current attempt (0 for the first) in this allocation.
+    var startTaskAttempt: Int32 = 0
+    /// Invalidates a pending random preemption or capacity return after a preemption or a removal.
+    var capacityGeneration: UInt32 = 0
 
     init(
         pool: Int32,
@@ -46,8 +57,9 @@ public struct NodeRecord: Sendable {
 
     public var isRemoved: Bool { removedTime >= 0 }
 
-    /// Billed time up to `end` (the run's end): from the request until removal or `end`.
+    /// Billed time up to `end` (the run's end): from the request until removal or `end`, less
+    /// the time it spent preempted (SPEC §6 rule 19: a preempted node is not billed).
     public func billedTime(until end: SimTime) -> SimTime {
-        (removedAt ?? end) - requestedAt
+        (removedAt ?? end) - requestedAt - timeInState[.preempted]
     }
 }

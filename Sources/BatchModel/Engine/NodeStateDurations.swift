@@ -2,7 +2,9 @@ public import SimulationKernel
 
 /// Milliseconds per node state, stored inline (no allocation per node).
 public struct NodeStateDurations: Sendable {
-    private var values: (SimTime, SimTime, SimTime, SimTime, SimTime, SimTime, SimTime) = (0, 0, 0, 0, 0, 0, 0)
+    private var values: (SimTime, SimTime, SimTime, SimTime, SimTime, SimTime, SimTime, SimTime, SimTime) = (
+        0, 0, 0, 0, 0, 0, 0, 0, 0
+    )
 
     public init() {}
 
@@ -16,6 +18,8 @@ public struct NodeStateDurations: Sendable {
             case .running: values.4
             case .unusable: values.5
             case .leavingpool: values.6
+            case .preempted: values.7
+            case .starttaskfailed: values.8
             }
         }
         set {
@@ -27,6 +31,8 @@ public struct NodeStateDurations: Sendable {
             case .running: values.4 = newValue
             case .unusable: values.5 = newValue
             case .leavingpool: values.6 = newValue
+            case .preempted: values.7 = newValue
+            case .starttaskfailed: values.8 = newValue
             }
         }
     }

@@ -5,8 +5,8 @@
 /// whose cause was undone (a stopped task's completion, a recovered key's retention purge).
 enum QueuedEvent: Sendable {
     case taskCompletion(task: Int32, generation: UInt32)
-    case nodeAllocated(node: Int32)
-    case startTaskDone(node: Int32)
+    case nodeAllocated(node: Int32, allocation: Int32)
+    case startTaskDone(node: Int32, allocation: Int32)
     case timelineAction(entry: Int32)
     case versionExpiry(key: Int32, version: Int32, generation: UInt32)
     case versionNotBefore(key: Int32, version: Int32)
@@ -16,6 +16,16 @@ enum QueuedEvent: Sendable {
     case accountStep
     case arrival(stream: Int32)
     case retry(job: Int32)
+    /// A `preemptNodes` timeline entry taking effect (phase 4, before the nodes react to the account).
+    case preemptNodes(entry: Int32)
+    /// A low-priority node's random preemption falling due; gathered, then applied in node order.
+    case randomPreemption(node: Int32, generation: UInt32)
+    /// The random preemptions due this instant, applied by pool and node index.
+    case preemptionsDue
+    /// The nodes react to the account's state of this instant (unusable, or back).
+    case nodeReaction
+    /// A preempted node's capacity returns: it allocates again.
+    case capacityReturn(node: Int32, generation: UInt32)
 
     /// The phase of the instant it belongs to (SPEC §2 "Order within one instant"): each kind
     /// of event has one, so scheduling never names it.
@@ -26,6 +36,11 @@ enum QueuedEvent: Sendable {
         case .versionExpiry, .versionNotBefore, .keyRetention, .vaultRetention: .vaultDates
         case .rotation: .rotations
         case .accountStep: .account
+        case .preemptNodes: .preemptionActions
+        case .randomPreemption: .randomPreemptions
+        case .preemptionsDue: .preemptionsDue
+        case .nodeReaction: .nodeReaction
+        case .capacityReturn: .capacityReturns
         case .arrival, .retry: .submissions
         }
     }

@@ -64,12 +64,11 @@ extension Simulation {
             detail: reason.map { Int64($0.rawValue) } ?? -1
         )
         switch state {
-        case .keyInaccessible, .unrecoverable:
-            if previous == .accessible { makeNodesUnusable() }
-        case .accessible:
-            returnUnusableNodes()
         case .deleted:
             removeAllNodes()
+        case .keyInaccessible, .unrecoverable, .accessible:
+            // The nodes react in phase 4, after the instant's preemptions (SPEC §6).
+            schedule(.nodeReaction, at: now)
         case .recovering:
             break
         }
@@ -78,7 +77,8 @@ extension Simulation {
     /// Every node goes `unusable` and every running task is requeued (SPEC §2 "Nodes and tasks
     /// during an outage").
     mutating func makeNodesUnusable() {
-        for node in fleet.nodes.indices where !fleet.nodes[node].isRemoved {
+        fleet.heldByOutage = true
+        for node in fleet.nodes.indices where !fleet.nodes[node].isRemoved && fleet.nodes[node].state != .preempted {
             setNodeState(node, .unusable)
         }
         fleet.hideAllSlots()
@@ -87,6 +87,7 @@ extension Simulation {
 
     /// Every unusable node returns to the state its allocation has reached by now (rule 11).
     mutating func returnUnusableNodes() {
+        fleet.heldByOutage = false
         for node in fleet.nodes.indices where !fleet.nodes[node].isRemoved && fleet.nodes[node].state == .unusable {
             setNodeState(node, fleet.nodes[node].allocationState)
             if fleet.nodes[node].allocationState == .idle { fleet.publishSlots(node) }

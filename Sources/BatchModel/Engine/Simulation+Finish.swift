@@ -104,6 +104,14 @@ extension Simulation {
             let hourly = node.isLowPriority ? price.lowPriority : price.dedicated
             let billed = node.billedTime(until: end)
             let unusable = node.timeInState[.unusable]
+            let preempted = node.timeInState[.preempted]
+            let failed = node.startTaskFailed ? 1 : 0
+            pools[pool].preemptions += Int(node.preemptions)
+            pools[pool].preemptedNodeTime += preempted
+            pools[pool].startTaskFailedNodes += failed
+            totals.preemptions += Int(node.preemptions)
+            totals.preemptedNodeTime += preempted
+            totals.startTaskFailedNodes += failed
             pools[pool].billedNodeTime += billed
             pools[pool].unusableNodeTime += unusable
             pools[pool].cost += Double(billed) * hourly / millisecondsPerHour

@@ -57,7 +57,10 @@ extension Simulation {
 
         fleet.nodes[node].freeSlots += work.tasks[task].requiredSlots
         fleet.nodes[node].runningTasks -= 1
-        guard !fleet.nodes[node].isRemoved, fleet.nodes[node].state != .unusable else { return }
+        // A removed, unusable or preempted node shows no slots and keeps its state.
+        guard !fleet.nodes[node].isRemoved, fleet.nodes[node].state != .unusable,
+            fleet.nodes[node].state != .preempted
+        else { return }
         if fleet.nodes[node].runningTasks == 0 { setNodeState(node, .idle) }
         fleet.publishSlots(node)
     }
@@ -110,6 +113,12 @@ extension Simulation {
             from: TaskState.running.rawValue,
             to: TaskState.completed.rawValue
         )
+    }
+
+    /// Requeues the tasks running on one node (a preemption, SPEC §6 rule 19).
+    mutating func requeueRunningTasks(onNode node: Int) {
+        let (pool, index) = (fleet.nodes[node].pool, fleet.nodes[node].indexInPool)
+        requeueRunningTasks { $0.pool == pool && $0.indexInPool == index }
     }
 
     /// Stops every running task whose node matches, in task-number order, and requeues it:

@@ -11,6 +11,11 @@ extension Simulation {
             // Submissions themselves happen in phase 5 and see the account after it reacts (rule 5).
             emit(.job, jobOf(action), .actionApplied, detail: Int64(index))
             startStream(block: submitBlockOfEntry[index])
+        } else if case .preemptNodes(let pool, _) = action {
+            // Not a control-plane operation: allowed while the account is unavailable. The nodes
+            // are chosen and preempted in phase 4, before they react to the account (SPEC §6).
+            emit(.pool, pool, .actionApplied, detail: Int64(index))
+            schedule(.preemptNodes(entry: Int32(index: index)), at: now)
         } else {
             performVaultAction(action, entry: index)
         }

@@ -9,14 +9,21 @@ import SimulationKernel
 /// it is value types with flat arrays of records, so that the hot loop touches no reference
 /// counts and allocates nothing per event. Use `Simulation.run(_:sink:)`.
 public struct Simulation {
-    /// Phases within one instant (SPEC §2 "Order within one instant"); lower first. The gaps
-    /// leave room for phases that later rules slot in between.
+    /// Phases within one instant (SPEC §2 "Order within one instant"); lower first. Phase 4 of the
+    /// contract is 40-44: preemptions (the instant's `preemptNodes` actions in file order, then
+    /// random ones by pool and node index), the nodes' reaction to the account, capacity returns
+    /// (SPEC §6 "Order inside phase 4").
     enum Phase: UInt8 {
         case completions = 10
         case timeline = 20
         case vaultDates = 21
         case rotations = 22
         case account = 30
+        case preemptionActions = 40
+        case randomPreemptions = 41
+        case preemptionsDue = 42
+        case nodeReaction = 43
+        case capacityReturns = 44
         case submissions = 50
     }
 
@@ -25,6 +32,7 @@ public struct Simulation {
     enum Purpose: UInt64 {
         case taskDuration = 1
         case arrival, failure, allocation, startTask, recovery
+        case preemption, capacityReturn, startTaskFailure
     }
 
     let scenario: Scenario
@@ -46,6 +54,8 @@ public struct Simulation {
     /// entry (-1 for other entries).
     var timelineRemaining: Int
     var submitBlockOfEntry: [Int]
+    /// Random preemptions due this instant, applied together in node order.
+    var duePreemptions: [Int32] = []
 
     init(scenario: Scenario, sink: (any EventSink)?) {
         self.scenario = scenario
@@ -99,8 +109,8 @@ public struct Simulation {
     mutating func handle(_ event: QueuedEvent) {
         switch event {
         case .taskCompletion(let task, let generation): completeAttempt(Int(task), generation: generation)
-        case .nodeAllocated(let node): allocationFinished(Int(node))
-        case .startTaskDone(let node): startTaskFinished(Int(node))
+        case .nodeAllocated(let node, let allocation): allocationFinished(Int(node), allocation: allocation)
+        case .startTaskDone(let node, let allocation): startTaskAttemptEnded(Int(node), allocation: allocation)
         case .timelineAction(let entry): perform(entry: Int(entry))
         case .versionExpiry(let key, let version, let generation):
             versionExpired(key: Int(key), version: Int(version), generation)
@@ -111,6 +121,11 @@ public struct Simulation {
         case .accountStep: accountStep()
         case .arrival(let stream): deliverArrivals(stream: Int(stream))
         case .retry(let job): deliverRetries(job: Int(job))
+        case .preemptNodes(let entry): preemptNodes(entry: Int(entry))
+        case .randomPreemption(let node, let generation): randomPreemptionDue(Int(node), generation: generation)
+        case .preemptionsDue: applyDuePreemptions()
+        case .nodeReaction: reactToAccount()
+        case .capacityReturn(let node, let generation): capacityReturned(Int(node), generation: generation)
         }
     }
 

@@ -25,6 +25,8 @@ public enum EventDetail: Hashable, Sendable {
     case lostWork(SimTime)
     /// `taskRetried`: the retry number (1 for the first).
     case retry(Int)
+    /// `startTaskAttemptFailed`: the attempt number (0 for the first).
+    case startTaskAttempt(Int)
 }
 
 extension SimEvent {
@@ -41,6 +43,7 @@ extension SimEvent {
         case .taskStarted: .node(Int(detail))
         case .taskRequeued: .lostWork(detail)
         case .taskRetried: .retry(Int(detail))
+        case .startTaskAttemptFailed: .startTaskAttempt(Int(detail))
         case .retentionPurged, .nodeRemoved, .taskCompleted, .taskFailed: .none
         }
     }

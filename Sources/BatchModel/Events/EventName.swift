@@ -34,6 +34,8 @@ public enum EventName: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case taskCompleted
     /// A task failed for the last time.
     case taskFailed
+    /// A node's start-task attempt failed (detail: attempt number, 0 for the first).
+    case startTaskAttemptFailed
 
     public var description: String {
         switch self {
@@ -54,6 +56,7 @@ public enum EventName: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         case .taskRetried: "taskRetried"
         case .taskCompleted: "taskCompleted"
         case .taskFailed: "taskFailed"
+        case .startTaskAttemptFailed: "startTaskAttemptFailed"
         }
     }
 }

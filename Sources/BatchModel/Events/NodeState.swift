@@ -1,5 +1,6 @@
 /// Compute node states, spelled as the Batch REST API returns them (`ComputeNodeState`).
-/// Only the states this model reaches are listed.
+/// Only the states this model reaches are listed. Codes are stable (the event log stores them):
+/// new states go at the end.
 public enum NodeState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case creating
     case starting
@@ -8,6 +9,12 @@ public enum NodeState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case running
     case unusable
     case leavingpool
+    /// Spot capacity taken back (SPEC §6 rule 19): not billed, takes no tasks, allocates again
+    /// when capacity returns.
+    case preempted
+    /// The start task's last attempt failed with `waitForSuccess` (rule 20): billed, takes no
+    /// tasks, until it is removed or preempted.
+    case starttaskfailed
 
     public var description: String {
         switch self {
@@ -18,6 +25,8 @@ public enum NodeState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         case .running: "running"
         case .unusable: "unusable"
         case .leavingpool: "leavingpool"
+        case .preempted: "preempted"
+        case .starttaskfailed: "starttaskfailed"
         }
     }
 }

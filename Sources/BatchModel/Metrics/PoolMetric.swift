@@ -3,11 +3,15 @@ public enum PoolMetric: String, CaseIterable, Sendable {
     case unusableNodeSeconds
     case billedNodeSeconds
     case cost
+    case preemptions
+    case preemptedNodeSeconds
+    case startTaskFailedNodes
 
     public var unit: MetricUnit {
         switch self {
-        case .unusableNodeSeconds, .billedNodeSeconds: .nodeSeconds
+        case .unusableNodeSeconds, .billedNodeSeconds, .preemptedNodeSeconds: .nodeSeconds
         case .cost: .cost
+        case .preemptions, .startTaskFailedNodes: .count
         }
     }
 }

@@ -31,6 +31,9 @@ public enum RunMetric: String, CaseIterable, Sendable {
     case nodesUnusableNodeSeconds = "nodes.unusableNodeSeconds"
     case nodesBilledNodeSeconds = "nodes.billedNodeSeconds"
     case nodesPeakUnusable = "nodes.peakUnusable"
+    case nodesPreemptions = "nodes.preemptions"
+    case nodesPreemptedNodeSeconds = "nodes.preemptedNodeSeconds"
+    case nodesStartTaskFailedNodes = "nodes.startTaskFailedNodes"
     case costTotal = "cost.total"
     case costWhileUnusable = "cost.whileUnusable"
 
@@ -38,14 +41,15 @@ public enum RunMetric: String, CaseIterable, Sendable {
         switch self {
         case .tasksSubmitted, .tasksCompleted, .tasksFailed, .tasksIncomplete, .tasksDropped, .tasksRetries,
             .tasksRequeued, .tasksRequeuedDistinct, .tasksRejectedSubmissions, .accountOutages,
-            .accountUnrecoverable, .accountRejectedOperations, .nodesPeakUnusable:
+            .accountUnrecoverable, .accountRejectedOperations, .nodesPeakUnusable, .nodesPreemptions,
+            .nodesStartTaskFailedNodes:
             .count
         case .tasksLostWorkSeconds: .taskSeconds
         case .tasksMakespanSeconds, .tasksWaitP50, .tasksWaitP95, .tasksWaitP99, .tasksTurnaroundP50,
             .tasksTurnaroundP95, .tasksTurnaroundP99, .tasksTurnaroundMax, .accountUnavailableSeconds,
             .accountRecoveringSeconds:
             .seconds
-        case .nodesUnusableNodeSeconds, .nodesBilledNodeSeconds: .nodeSeconds
+        case .nodesUnusableNodeSeconds, .nodesBilledNodeSeconds, .nodesPreemptedNodeSeconds: .nodeSeconds
         case .costTotal, .costWhileUnusable: .cost
         }
     }

@@ -28,6 +28,9 @@ extension RunMetrics {
         case .nodesUnusableNodeSeconds: .seconds(nodes.unusableNodeTime)
         case .nodesBilledNodeSeconds: .seconds(nodes.billedNodeTime)
         case .nodesPeakUnusable: .count(nodes.peakUnusable)
+        case .nodesPreemptions: .count(nodes.preemptions)
+        case .nodesPreemptedNodeSeconds: .seconds(nodes.preemptedNodeTime)
+        case .nodesStartTaskFailedNodes: .count(nodes.startTaskFailedNodes)
         case .costTotal: .roundedCost(cost.total)
         case .costWhileUnusable: .roundedCost(cost.whileUnusable)
         }
@@ -48,6 +51,9 @@ extension RunMetrics {
         case .unusableNodeSeconds: .seconds(pool.unusableNodeTime)
         case .billedNodeSeconds: .seconds(pool.billedNodeTime)
         case .cost: .roundedCost(pool.cost)
+        case .preemptions: .count(pool.preemptions)
+        case .preemptedNodeSeconds: .seconds(pool.preemptedNodeTime)
+        case .startTaskFailedNodes: .count(pool.startTaskFailedNodes)
         }
     }
 

@@ -38,6 +38,12 @@ public struct RunMetrics: Hashable, Sendable {
         public var unusableNodeTime: SimTime = 0
         public var billedNodeTime: SimTime = 0
         public var peakUnusable = 0
+        /// Preemption events (SPEC §6 rule 21).
+        public var preemptions = 0
+        /// Time nodes spent `preempted` (never billed).
+        public var preemptedNodeTime: SimTime = 0
+        /// Distinct nodes that entered `starttaskfailed`.
+        public var startTaskFailedNodes = 0
     }
 
     public struct Cost: Hashable, Sendable {
@@ -57,6 +63,9 @@ public struct RunMetrics: Hashable, Sendable {
         public var unusableNodeTime: SimTime = 0
         public var billedNodeTime: SimTime = 0
         public var cost: Double = 0
+        public var preemptions = 0
+        public var preemptedNodeTime: SimTime = 0
+        public var startTaskFailedNodes = 0
     }
 
     public var tasks = Tasks()

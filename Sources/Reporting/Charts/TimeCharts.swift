@@ -17,6 +17,8 @@ enum TimeCharts {
         case .creating: "#bdbdbd"
         case .unusable: "#c62828"
         case .leavingpool: "#666666"
+        case .preempted: "#ef6c00"
+        case .starttaskfailed: "#6a1b9a"
         }
     }
 

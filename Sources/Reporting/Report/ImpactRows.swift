@@ -6,6 +6,14 @@ public enum ImpactRows {
     /// the summary.
     public static func rows(_ summary: Summary) -> [ImpactRow] {
         var rows = fixed.map { ImpactRow(section: $0.0, label: $0.1, metric: .run($0.2)) }
+        // Capacity rows only where capacity came and went (Spot preemption, failed start tasks).
+        let capacity = capacityRows.filter { row in
+            [summary[row.2], summary[baseline: row.2]].contains { ($0?.number ?? 0) != 0 }
+        }
+        if let nodes = rows.lastIndex(where: { $0.section == "Nodes" }) {
+            rows.insert(
+                contentsOf: capacity.map { ImpactRow(section: $0.0, label: $0.1, metric: .run($0.2)) }, at: nodes + 1)
+        }
         let keys = summary.names.compactMap { MetricKey(name: $0) }
         for case .pool(let pool, .cost) in keys {
             rows.append(
@@ -24,6 +32,12 @@ public enum ImpactRows {
         }
         return rows
     }
+
+    private static let capacityRows: [(String, String, RunMetric)] = [
+        ("Nodes", "Spot preemptions", .nodesPreemptions),
+        ("Nodes", "preempted node-seconds (not billed)", .nodesPreemptedNodeSeconds),
+        ("Nodes", "nodes whose start task failed", .nodesStartTaskFailedNodes),
+    ]
 
     private static let fixed: [(String, String, RunMetric)] = [
         ("Tasks", "submitted (accepted)", .tasksSubmitted),

@@ -56,6 +56,8 @@ struct RecordedSeries {
             story.action(event)
         case .versionAdded, .versionExpired, .retentionPurged:
             story.keyEvent(event)
+        case .startTaskAttemptFailed:
+            break
         case .submissionRejected:
             story.submissionRejected(at: time)
         case .taskDropped:

@@ -11,7 +11,7 @@ public import BatchModel
 public final class TimeSeriesRecorder: EventSink {
     /// Node states a pool's chart stacks, in drawing order (bottom first).
     public static let nodeStates: [NodeState] = [
-        .running, .idle, .waitingforstarttask, .starting, .creating, .unusable,
+        .running, .idle, .waitingforstarttask, .starting, .creating, .starttaskfailed, .unusable, .preempted,
     ]
 
     /// All mutable state in one value, so that each event costs one exclusivity check on
