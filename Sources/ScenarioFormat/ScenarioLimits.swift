@@ -1,10 +1,11 @@
+internal import BatchModel
 internal import SimulationKernel
 
 /// Limits that keep a scenario within what one machine can simulate; exceeding one is an error naming it.
 enum ScenarioLimits {
     static let maximumTasks = 20_000_000
     static let maximumInitialNodes = 1_000_000
-    static let maximumHorizon: SimTime = 366 * SimTime.millisecondsPerDay
+    static let maximumHorizon: SimTime = Scenario.maximumHorizon
     /// Task retries per task; with 20 million tasks, more would let one file run for days.
     static let maximumTaskRetryCount = 10_000
     /// Client attempts per task.

@@ -17,7 +17,23 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         guard !parts.isEmpty else { throw ValidationError("merge needs at least one part") }
-        let merged = try SweepResults.merge(parts.map { path in try SweepStore.read(path) })
+        // Every part is read and checked before anything is written: a bad part leaves `out` alone.
+        var records: [SweepRecord] = []
+        for path in parts {
+            do {
+                records.append(try SweepStore.read(path))
+            } catch {
+                Terminal.printError("error: \(path): \(error)")
+                throw ExitCode.failure
+            }
+        }
+        let merged: SweepRecord
+        do {
+            merged = try SweepResults.merge(records)
+        } catch {
+            Terminal.printError("error: \(error)")
+            throw ExitCode.failure
+        }
         try SweepResults.writeAll(merged, to: out)
         print("merged \(merged.runs.count) runs from \(parts.count) parts into \(out)")
     }
