@@ -19,19 +19,20 @@ extension RunBounds {
             throw bad("has event \(nameCode), expected 0 to \(EventName.allCases.count - 1)")
         }
         let (count, plural) = population(of: entity)
-        guard (0..<count).contains(id) else {
+        // The count is of rows; Int32(exactly:) also covers a foreign file with billions of them.
+        guard (0..<count).contains(id), let index = Int32(exactly: id) else {
             throw bad(
                 "has entity_id \(id), but the run has \(count) \(plural)\(count > 0 ? " (0 to \(count - 1))" : "")")
         }
         func state(_ code: Int64?, _ column: String) throws(StoredFileError) -> UInt8 {
             guard let code else { return SimEvent.noState }
             guard (0...254).contains(code), entity.stateName(UInt8(code)) != nil else {
-                throw bad("has \(column) \(code), which is not a state of a \(entity)")
+                throw bad("has \(column) \(code), which is not a state of \(entity == .account ? "an" : "a") \(entity)")
             }
             return UInt8(code)
         }
         let event = SimEvent(
-            time: time, entity: entity, entityIndex: Int32(id), name: name, fromState: try state(from, "from_state"),
+            time: time, entity: entity, entityIndex: index, name: name, fromState: try state(from, "from_state"),
             toState: try state(to, "to_state"), detail: detail)
         if let (limit, what) = detailBound(of: event), !limit.contains(detail) {
             throw bad("(\(name)) has detail \(detail), expected \(what)")
