@@ -13,39 +13,35 @@ public struct StoredNames: Sendable {
 }
 
 extension EventLogReader {
-    /// Replays one run's events, in sequence order, into `sink`.
+    /// Replays one run's events, in sequence order, into `sink`. Each row is checked against the
+    /// run's bounds before the sink sees it, so a bad row stops the replay with an error.
     public static func replayEvents(at path: String, run: Int64, into sink: any EventSink) throws {
-        let database = try SQLiteDatabase(path: path, readOnly: true)
+        let database = try EventLogFormat.open(path)
+        let bounds = try RunBounds.load(database, run: run)
         // A plain scan in rowid order is insertion (= sequence) order within a run and avoids
         // sorting millions of rows through an index.
         let query = try database.prepare(
             """
-            SELECT time_ms, entity_type, entity_id, event, from_state, to_state, detail
+            SELECT time_ms, entity_type, entity_id, event, from_state, to_state, detail, seq
             FROM events NOT INDEXED WHERE run_id = ?1 ORDER BY rowid
             """
         )
         query.bind(1, run)
+        var previous: Int64 = 0
         while try query.step() {
-            guard let entity = EntityKind(rawValue: UInt8(truncatingIfNeeded: query.int64(1))),
-                let name = EventName(rawValue: UInt8(truncatingIfNeeded: query.int64(3)))
-            else { continue }
-            sink.record(
-                SimEvent(
-                    time: query.int64(0),
-                    entity: entity,
-                    entityIndex: Int32(truncatingIfNeeded: query.int64(2)),
-                    name: name,
-                    fromState: query.isNull(4) ? SimEvent.noState : UInt8(truncatingIfNeeded: query.int64(4)),
-                    toState: query.isNull(5) ? SimEvent.noState : UInt8(truncatingIfNeeded: query.int64(5)),
-                    detail: query.int64(6)
-                )
-            )
+            let event = try bounds.event(
+                seq: query.int64(7), time: query.int64(0), entityCode: query.int64(1), id: query.int64(2),
+                nameCode: query.int64(3), from: query.isNull(4) ? nil : query.int64(4),
+                to: query.isNull(5) ? nil : query.int64(5), detail: query.int64(6), previous: previous)
+            previous = event.time
+            sink.record(event)
         }
     }
 
     /// The pools, jobs, keys and timeline of one run.
     public static func names(at path: String, run: Int64) throws -> StoredNames {
-        let database = try SQLiteDatabase(path: path, readOnly: true)
+        let database = try EventLogFormat.open(path)
+        _ = try RunBounds.load(database, run: run)
         func strings(_ sql: String) throws -> [String] {
             let query = try database.prepare(sql)
             query.bind(1, run)
@@ -56,20 +52,41 @@ extension EventLogReader {
         let pools = try strings("SELECT id FROM pools WHERE run_id = ?1 ORDER BY pool_index")
         let jobs = try strings("SELECT id FROM jobs WHERE run_id = ?1 ORDER BY job_index")
         let keys = try strings("SELECT name FROM keys WHERE run_id = ?1 ORDER BY key_index")
-        let query = try database.prepare("SELECT time_ms, action FROM timeline WHERE run_id = ?1 ORDER BY entry_index")
+        let query = try database.prepare(
+            "SELECT time_ms, action, entry_index FROM timeline WHERE run_id = ?1 ORDER BY entry_index")
         query.bind(1, run)
         var timeline: [(time: Int64, action: String)] = []
-        while try query.step() { timeline.append((query.int64(0), query.string(1) ?? "")) }
+        while try query.step() {
+            guard query.int64(0) >= 0 else {
+                throw StoredFileError.inconsistentLog(
+                    "timeline entry \(query.int64(2)) of run \(run) has time_ms \(query.int64(0)), before the run's start"
+                )
+            }
+            timeline.append((query.int64(0), query.string(1) ?? ""))
+        }
         return StoredNames(pools: pools, jobs: jobs, keys: keys, timeline: timeline)
     }
 
     /// Each task's final completion or failure time by task number; -1 when it never finished.
     public static func taskFinishTimes(at path: String, run: Int64) throws -> [Int64] {
-        let database = try SQLiteDatabase(path: path, readOnly: true)
-        let query = try database.prepare("SELECT finish_ms FROM tasks WHERE run_id = ?1 ORDER BY task_id")
+        let database = try EventLogFormat.open(path)
+        let bounds = try RunBounds.load(database, run: run)
+        let query = try database.prepare("SELECT finish_ms, task_id FROM tasks WHERE run_id = ?1 ORDER BY task_id")
         query.bind(1, run)
         var times: [Int64] = []
-        while try query.step() { times.append(query.isNull(0) ? -1 : query.int64(0)) }
+        while try query.step() {
+            guard !query.isNull(0) else {
+                times.append(-1)
+                continue
+            }
+            let finish = query.int64(0)
+            guard (0...bounds.end).contains(finish) else {
+                throw StoredFileError.inconsistentLog(
+                    "task \(query.int64(1)) of run \(run) has finish_ms \(finish), outside the run (0 to \(bounds.end))"
+                )
+            }
+            times.append(finish)
+        }
         return times
     }
 }

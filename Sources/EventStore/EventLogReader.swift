@@ -1,31 +1,28 @@
 import BatchModel
 
 /// Reads what `EventLogWriter` wrote.
+///
+/// Every public reader first checks that the path is a regular file and an event log of this
+/// schema (`EventLogFormat`), then checks each value against what a run can write
+/// (`RunBounds`) before handing it on: a tampered or foreign file fails with a
+/// `StoredFileError`, never a trap.
 public enum EventLogReader {
     /// Every run in the file, by run number.
     public static func runs(at path: String) throws -> [StoredRun] {
-        let database = try SQLiteDatabase(path: path, readOnly: true)
-        let version = try database.prepare("PRAGMA user_version")
-        let found = try version.step() ? version.int64(0) : 0
-        _ = try? version.step()
-        guard found == EventLogSchema.version else {
-            throw SQLiteError(
-                code: -1,
-                message:
-                    "\(path) is not a batchsim event log of schema version \(EventLogSchema.version) (found \(found))"
-            )
-        }
+        let database = try EventLogFormat.open(path)
         var runs: [StoredRun] = []
         let query = try database.prepare(
             """
-            SELECT run_id, variant, scenario, scenario_sha256, description, seed, tool_version, end_ms
+            SELECT run_id, variant, scenario, scenario_sha256, description, seed, tool_version, end_ms, horizon_ms
             FROM runs ORDER BY run_id
             """
         )
         while try query.step() {
+            let run = query.int64(0)
+            try RunBounds.checkEnd(run: run, end: query.int64(7), horizon: query.isNull(8) ? nil : query.int64(8))
             runs.append(
                 StoredRun(
-                    run: query.int64(0),
+                    run: run,
                     variant: query.string(1) ?? "",
                     scenario: query.string(2) ?? "",
                     scenarioSHA256: query.string(3),
@@ -47,12 +44,23 @@ public enum EventLogReader {
             while try warnings.step() { runs[index].warnings.append(warnings.string(0) ?? "") }
             metrics.bind(1, runs[index].run)
             while try metrics.step() {
-                runs[index].metrics.append((metrics.string(0) ?? "", value(kind: metrics.string(1), metrics)))
+                let name = metrics.string(0) ?? ""
+                if let problem = metricProblem(metrics) {
+                    throw StoredFileError.inconsistentLog("metric '\(name)' of run \(runs[index].run) \(problem)")
+                }
+                runs[index].metrics.append((name, value(kind: metrics.string(1), metrics)))
             }
         }
         return runs
     }
 
+    /// What is wrong with a metric row (`name, kind, value, raw`), or nil.
+    static func metricProblem(_ row: SQLiteStatement) -> String? {
+        RunBounds.metricProblem(
+            kind: row.string(1), raw: row.isNull(3) ? nil : row.int64(3), value: row.isNull(2) ? nil : row.double(2))
+    }
+
+    /// A metric row's value, once `metricProblem` found nothing wrong with it.
     static func value(kind: String?, _ row: SQLiteStatement) -> MetricValue {
         switch kind {
         case "count": .count(Int(row.int64(3)))

@@ -1,4 +1,5 @@
 import BatchModel
+import CSQLite
 import Foundation
 
 /// Writes and reads `sweep.sqlite`.
@@ -100,28 +101,48 @@ public enum SweepStore {
         try database.execute("COMMIT;")
     }
 
+    /// The tables and columns `read` needs.
+    static let expected = SchemaShape(schema: schema)
+
     /// Reads a sweep database (a whole sweep or one shard's part).
+    ///
+    /// Checks, before anything multiplies or indexes with them, that the file is a regular file and
+    /// a sweep database of this schema, that the grid and replications are within `SweepLimits`,
+    /// and that every run's point, replication and metrics fit that grid: `merge` computes
+    /// `point × replications + replication` and looks variable values up by point.
     public static func read(_ path: String) throws -> SweepRecord {
-        let database = try SQLiteDatabase(path: path, readOnly: true)
-        var meta: [String: String] = [:]
-        guard let metaQuery = try? database.prepare("SELECT key, value FROM sweep") else {
-            throw SQLiteError(code: -1, message: "\(path) is not a batchsim sweep database (no sweep table)")
+        let database = try StoredFile.open(path, notOurs: StoredFileError.notASweepDatabase)
+        let shape: SchemaShape
+        do throws(SQLiteError) {
+            shape = try SchemaShape(of: database)
+        } catch {
+            throw StoredFileError.notASweepDatabase(
+                error.code == SQLITE_NOTADB ? "not an SQLite database" : error.message)
         }
+        if let missing = expected.missing(in: shape) { throw StoredFileError.notASweepDatabase(missing) }
+        var meta: [String: String] = [:]
+        let metaQuery = try database.prepare("SELECT key, value FROM sweep")
         while try metaQuery.step() { meta[metaQuery.string(0) ?? ""] = metaQuery.string(1) }
         guard meta["schemaVersion"] == String(version) else {
-            throw SQLiteError(
-                code: -1,
-                message: "\(path) is not a batchsim sweep database of schema \(version) "
-                    + "(found \(meta["schemaVersion"] ?? "none"))"
+            throw StoredFileError.notASweepDatabase(
+                "its schemaVersion is \(meta["schemaVersion"].map { "'\($0)'" } ?? "missing"); batchsim writes \(version)"
             )
         }
-        var variables: [(name: String, values: [String])] = []
-        let variableQuery = try database.prepare(
-            "SELECT position, name, value FROM sweep_variables ORDER BY position, value_index")
-        while try variableQuery.step() {
-            let position = Int(variableQuery.int64(0))
-            if position == variables.count { variables.append((variableQuery.string(1) ?? "", [])) }
-            variables[position].values.append(variableQuery.string(2) ?? "")
+        guard let replications = meta["replications"].flatMap({ Int($0) }),
+            (1...SweepLimits.maximumReplications).contains(replications)
+        else {
+            throw StoredFileError.inconsistentSweep(
+                "replications is \(meta["replications"].map { "'\($0)'" } ?? "missing"), expected 1 to "
+                    + "\(SweepLimits.maximumReplications)")
+        }
+        let variables = try readVariables(database)
+        var points = 1
+        for variable in variables {
+            let (product, overflow) = points.multipliedReportingOverflow(by: variable.values.count)
+            guard !overflow, product <= SweepLimits.maximumPoints else {
+                throw StoredFileError.inconsistentSweep("the grid has more than \(SweepLimits.maximumPoints) points")
+            }
+            points = product
         }
         var runs: [SweepRecord.Run] = []
         let runQuery = try database.prepare("SELECT run_id, point, replication, seed FROM sweep_runs ORDER BY run_id")
@@ -131,19 +152,28 @@ public enum SweepStore {
             "SELECT name, kind, value, raw FROM sweep_metrics WHERE run_id = ?1 ORDER BY position"
         )
         while try runQuery.step() {
+            let (id, point, replication) = (runQuery.int64(0), runQuery.int64(1), runQuery.int64(2))
+            guard (0..<Int64(points)).contains(point), (0..<Int64(replications)).contains(replication) else {
+                throw StoredFileError.inconsistentSweep(
+                    "run \(id) is point \(point) replication \(replication); the sweep has points 0 to \(points - 1) "
+                        + "and replications 0 to \(replications - 1)")
+            }
             var run = SweepRecord.Run(
-                point: Int(runQuery.int64(1)),
-                replication: Int(runQuery.int64(2)),
+                point: Int(point),
+                replication: Int(replication),
                 seed: UInt64(bitPattern: runQuery.int64(3)),
                 values: [],
                 metrics: []
             )
-            valueQuery.bind(1, runQuery.int64(0))
+            valueQuery.bind(1, id)
             while try valueQuery.step() { run.values.append((valueQuery.string(0) ?? "", valueQuery.string(1) ?? "")) }
-            metricQuery.bind(1, runQuery.int64(0))
+            metricQuery.bind(1, id)
             while try metricQuery.step() {
-                run.metrics.append(
-                    (metricQuery.string(0) ?? "", EventLogReader.value(kind: metricQuery.string(1), metricQuery)))
+                let name = metricQuery.string(0) ?? ""
+                if let problem = EventLogReader.metricProblem(metricQuery) {
+                    throw StoredFileError.inconsistentSweep("metric '\(name)' of run \(id) \(problem)")
+                }
+                run.metrics.append((name, EventLogReader.value(kind: metricQuery.string(1), metricQuery)))
             }
             runs.append(run)
         }
@@ -151,9 +181,32 @@ public enum SweepStore {
             scenario: meta["scenario"] ?? "",
             scenarioPath: meta["scenarioPath"] ?? "",
             toolVersion: meta["toolVersion"] ?? "",
-            replications: Int(meta["replications"] ?? "") ?? 0,
+            replications: replications,
             variables: variables,
             runs: runs
         )
+    }
+
+    /// The grid's variables, checking that positions and value indices count 0, 1, 2, … and
+    /// that every variable has a value (a grid of an empty variable has no points).
+    private static func readVariables(_ database: SQLiteDatabase) throws -> [(name: String, values: [String])] {
+        var variables: [(name: String, values: [String])] = []
+        let query = try database.prepare(
+            "SELECT position, value_index, name, value FROM sweep_variables ORDER BY position, value_index")
+        while try query.step() {
+            let (position, index) = (query.int64(0), query.int64(1))
+            if position == Int64(variables.count) && index == 0 {
+                variables.append((query.string(2) ?? "", []))
+            }
+            guard let last = variables.indices.last, position == Int64(last),
+                index == Int64(variables[last].values.count)
+            else {
+                throw StoredFileError.inconsistentSweep(
+                    "sweep_variables has position \(position) value_index \(index) out of sequence "
+                        + "(expected positions and value indices 0, 1, 2, …)")
+            }
+            variables[last].values.append(query.string(3) ?? "")
+        }
+        return variables
     }
 }

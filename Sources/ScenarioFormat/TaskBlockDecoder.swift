@@ -12,6 +12,8 @@ struct TaskBlockDecoder {
     /// The fields of `arrival:`: one form, and `from` with `every`.
     static let arrivalKeys = arrivalForms + ["from"]
     static let poissonKeys = ["perHour"]
+    /// Slots one task may ask for; far above Azure's 256 per node, and within the engine's 32-bit slot counts.
+    static let maximumRequiredSlots = 1_000_000
 
     /// What a `submitTasks` block inherits from its job.
     struct Inheritance {
@@ -65,7 +67,7 @@ struct TaskBlockDecoder {
         }
         let base = inherit?.block
         let checkpoint = checkpointEvery(fields?["checkpointEvery"], inherited: base?.checkpointEvery)
-        let slots = fields?.int("requiredSlots", 1...1_000_000) ?? base?.requiredSlots ?? 1
+        let slots = fields?.int("requiredSlots", 1...Self.maximumRequiredSlots) ?? base?.requiredSlots ?? 1
         let retries = fields?.int("maxTaskRetryCount", 0...ScenarioLimits.maximumTaskRetryCount)
         let failure = fields?.number("failureProbability", 0...1, "a probability from 0 to 1")
         guard ok, let count, let duration, let checkpoint else { return nil }

@@ -11,6 +11,9 @@ final class TraceLoader {
     static let columns = ["submit", "duration", "requiredSlots", "job"]
     /// Traces larger than this are refused rather than read into memory.
     static let maximumBytes = 1 << 30
+    /// The same bound as a task block's `requiredSlots`: the engine keeps slot counts in 32 bits, so a
+    /// larger value would trap there instead of failing here with the row's line and column.
+    static let maximumRequiredSlots = TaskBlockDecoder.maximumRequiredSlots
 
     struct Row {
         var task: TraceTask
@@ -158,8 +161,14 @@ final class TraceLoader {
         guard let duration = time("duration") else { return nil }
         var slots: Int?
         if let (text, column) = cell("requiredSlots") {
-            guard let value = Int(text), value >= 1 else {
-                fail("requiredSlots: expected a positive integer, found '\(text)'", line, column)
+            let value = Int(text)
+            guard let value, (1...Self.maximumRequiredSlots).contains(value) else {
+                // Zero, negatives and non-numbers keep the plain message; a positive integer too large
+                // (even for Int) is told the range.
+                let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+                let isLarge = value.map { $0 >= 1 } ?? (!text.isEmpty && text.utf8.allSatisfy(digits.contains))
+                let what = isLarge ? "an integer from 1 to \(Self.maximumRequiredSlots)" : "a positive integer"
+                fail("requiredSlots: expected \(what), found '\(text)'", line, column)
                 return nil
             }
             slots = value

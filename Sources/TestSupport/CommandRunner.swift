@@ -7,6 +7,8 @@ public enum CommandRunner {
         public var status: Int32
         public var standardOutput: String
         public var standardError: String
+        /// Whether the process was killed for outliving its timeout (or by anyone else's SIGKILL).
+        public var timedOut = false
     }
 
     /// The `batchsim` binary next to the test bundle in `.build/<configuration>/`.
@@ -26,23 +28,39 @@ public enum CommandRunner {
     }
 
     /// Runs `batchsim` with `arguments` in the repository root and waits for it.
-    public static func run(_ arguments: [String]) throws -> Outcome {
+    ///
+    /// - Parameters:
+    ///   - environment: variables added to this process's environment (`--shard auto` reads some).
+    ///   - timeout: seconds after which the process is killed and `timedOut` set, for tests of
+    ///     something that must fail at once rather than block (a FIFO): a regression then fails
+    ///     the test instead of hanging the suite.
+    public static func run(_ arguments: [String], environment: [String: String] = [:], timeout: Double? = nil)
+        throws -> Outcome
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = repositoryRoot
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
         try process.run()
+        let identifier = process.processIdentifier
+        let killer = DispatchWorkItem { kill(identifier, SIGKILL) }
+        if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer) }
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        killer.cancel()
         return Outcome(
             status: process.terminationStatus,
             standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self)
+            standardError: String(decoding: errorData, as: UTF8.self),
+            timedOut: process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
         )
     }
 

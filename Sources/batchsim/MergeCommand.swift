@@ -18,17 +18,27 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         guard !parts.isEmpty else { throw ValidationError("merge needs at least one part") }
-        let outputs = SweepResults.fileNames.map { (path: out + "/" + $0, option: "OUT") }
-        let staged: StagedDirectory
+        // Every part is read and checked before anything is written: a bad part leaves `out` alone.
+        var records: [SweepRecord] = []
+        for path in parts {
+            do {
+                records.append(try SweepStore.read(path))
+            } catch {
+                Terminal.printError("error: \(path): \(error)")
+                throw ExitCode.failure
+            }
+        }
+        let merged: SweepRecord
         do {
-            try OutputPlan(inputs: parts, outputs: outputs, folders: [(out, "OUT")]).validate()
-            staged = try StagedDirectory(destination: out, owned: SweepResults.fileNames)
+            merged = try SweepResults.merge(records)
         } catch {
-            Terminal.printError(error.description)
+            Terminal.printError("error: \(error)")
             throw ExitCode.failure
         }
-        let merged = try SweepResults.merge(parts.map { path in try SweepStore.read(path) })
+        let outputs = SweepResults.fileNames.map { (path: out + "/" + $0, option: "OUT") }
         do {
+            try OutputPlan(inputs: parts, outputs: outputs, folders: [(out, "OUT")]).validate()
+            let staged = try StagedDirectory(destination: out, owned: SweepResults.fileNames)
             try SweepResults.writeAll(merged, to: staged.path)
             try staged.commit()
         } catch let error as OutputError {

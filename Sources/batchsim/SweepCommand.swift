@@ -25,7 +25,10 @@ struct SweepCommand: ParsableCommand {
         name: .customLong("set"), help: "name=v1,v2,... or name=from..to/step (repeatable; the grid is their product).")
     var assignments: [String] = []
 
-    @Option(help: "Replications per grid point (seeds derived from the scenario's seed).")
+    @Option(
+        help:
+            "Replications per grid point, 1 to \(SweepLimits.maximumReplications) (seeds derived from the scenario's seed)."
+    )
     var replications = 1
 
     @OptionGroup var parallel: JobsOptions
@@ -45,10 +48,6 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "If interrupted, replace the previous results with the points that finished.")
     var partial = false
 
-    func validate() throws {
-        guard replications >= 1 else { throw ValidationError("--replications must be at least 1") }
-    }
-
     func run() throws {
         // Installed first: a signal while the grid loads stops the sweep before it starts.
         let cancellation = SweepCancellation.install()
@@ -56,14 +55,12 @@ struct SweepCommand: ParsableCommand {
         let shardSpec: (index: Int, count: Int)?
         do {
             grid = try SweepGrid(assignments: assignments)
+            _ = try grid.checkedRunCount(replications: replications)
             shardSpec = try shard.map { text throws(SweepGridError) in
                 try ShardSpec.parse(text, environment: ProcessInfo.processInfo.environment)
             }
         } catch {
             throw ValidationError(error.description)
-        }
-        guard grid.pointCount <= SweepGrid.maximumPoints else {
-            throw ValidationError("the grid has \(grid.pointCount) points; at most \(SweepGrid.maximumPoints)")
         }
         let plan: SweepPlan
         do {

@@ -63,9 +63,14 @@ public enum MetricValue: Hashable, Sendable, CustomStringConvertible {
         decimal(milliseconds, places: 3)
     }
 
-    /// A cost with at most 6 decimals and no exponent: 0.192 → "0.192", 12 → "12".
+    /// A cost with at most 6 decimals and no exponent: 0.192 → "0.192", 12 → "12". Costs past
+    /// Int64's micro-units (above 9.2·10¹², where a double keeps fewer than 6 decimals anyway)
+    /// are written in plain notation instead of trapping.
     static func formatCost(_ value: Double) -> String {
-        decimal(Int64((value * 1_000_000).rounded()), places: 6)
+        guard let units = Int64(exactly: (value * 1_000_000).rounded()) else {
+            return PlainNumberText.format(value)
+        }
+        return decimal(units, places: 6)
     }
 
     /// `units / 10^places` in decimal notation without trailing zeros, exactly.

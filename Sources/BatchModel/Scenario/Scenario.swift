@@ -20,6 +20,9 @@ public struct Scenario: Hashable, Sendable {
 
     /// A run without a horizon stops here if work never finishes (SPEC §2 rule 1): 30 days.
     public static let cap: SimTime = 30 * SimTime.millisecondsPerDay
+    /// The longest horizon a scenario may set (one leap year). The loader enforces it, and a
+    /// reader of an event log trusts no end time beyond it.
+    public static let maximumHorizon: SimTime = 366 * SimTime.millisecondsPerDay
 
     public init(
         name: String,

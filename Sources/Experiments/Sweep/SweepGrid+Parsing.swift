@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 public import Reporting
 import ScenarioFormat
@@ -21,10 +22,42 @@ extension SweepGrid {
             variables.append(Variable(name: name, values: values))
         }
         self.init(variables: variables)
+        _ = try checkedPointCount()
     }
 
     /// Largest grid accepted: a guard against typos like `1s..30d/1s`.
-    public static let maximumPoints = 100_000
+    public static let maximumPoints = SweepLimits.maximumPoints
+
+    /// The number of points, multiplied with overflow checks: `pointCount` itself would trap on a
+    /// grid of four 100,000-value ranges.
+    public func checkedPointCount() throws(SweepGridError) -> Int {
+        var product = 1
+        for variable in variables {
+            let (next, overflow) = product.multipliedReportingOverflow(by: variable.values.count)
+            guard !overflow, next <= Self.maximumPoints else {
+                let counts = variables.map { String($0.values.count) }.joined(separator: " × ")
+                throw SweepGridError("the grid has \(counts) points, more than \(Self.maximumPoints)")
+            }
+            product = next
+        }
+        return product
+    }
+
+    /// Points × `replications`, after checking both against `SweepLimits`.
+    public func checkedRunCount(replications: Int) throws(SweepGridError) -> Int {
+        let points = try checkedPointCount()
+        guard (1...SweepLimits.maximumReplications).contains(replications) else {
+            throw SweepGridError(
+                "--replications must be from 1 to \(SweepLimits.maximumReplications), found \(replications)")
+        }
+        let (runs, overflow) = points.multipliedReportingOverflow(by: replications)
+        guard !overflow, runs <= SweepLimits.maximumRuns else {
+            throw SweepGridError(
+                "the sweep has \(points) points × \(replications) replications, more than "
+                    + "\(SweepLimits.maximumRuns) runs")
+        }
+        return runs
+    }
 
     private static func values(_ text: String, name: String) throws(SweepGridError) -> [String] {
         if let range = text.range(of: "..") {
@@ -62,9 +95,14 @@ extension SweepGrid {
     {
         guard step > 0 else { throw SweepGridError("\(name): the step of a range must be positive") }
         guard end >= start else { throw SweepGridError("\(name): a range must not end before it starts") }
-        guard (end - start) / step < Int64(maximumPoints) else {
+        // The true span end − start always fits in UInt64, even where it overflows Int64
+        // (-9223372036854775808..9223372036854775807/1).
+        let intervals = UInt64(bitPattern: end &- start) / UInt64(step)
+        guard intervals < UInt64(maximumPoints) else {
             throw SweepGridError("\(name): the range has more than \(maximumPoints) values")
         }
-        return Array(stride(from: start, through: end, by: Int(step)))
+        // Each start + k·step lies within start...end, so it fits in Int64; wrapping arithmetic
+        // computes it exactly even when k·step alone would overflow.
+        return (0...intervals).map { start &+ Int64(bitPattern: $0 &* UInt64(step)) }
     }
 }

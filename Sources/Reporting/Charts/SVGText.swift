@@ -17,7 +17,8 @@ enum SVGText {
 
     /// One decimal at most, no trailing ".0": 12.0 → "12", 3.25 → "3.3" (rounded half away).
     static func number(_ value: Double) -> String {
-        let tenths = Int64((value * 10).rounded())
+        // Past Int64's tenths a double is whole anyway (a huge metric in a sweep chart's label).
+        guard let tenths = Int64(exactly: (value * 10).rounded()) else { return NumberText.grouped(whole: value) }
         let whole = tenths.magnitude / 10
         let fraction = tenths.magnitude % 10
         return (tenths < 0 ? "-" : "") + String(whole) + (fraction == 0 ? "" : "." + String(fraction))

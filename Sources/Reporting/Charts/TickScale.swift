@@ -39,7 +39,7 @@ enum TickScale {
 
     /// A tick label: grouped integers, else one decimal.
     static func label(_ value: Double) -> String {
-        if value == value.rounded() { return NumberText.grouped(Int64(value)) }
+        if value == value.rounded() { return NumberText.grouped(whole: value) }
         return SVGText.number(value)
     }
 }

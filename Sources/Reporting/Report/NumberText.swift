@@ -1,3 +1,5 @@
+import BatchModel
+
 /// How reports write numbers and times for people: thousands separators, durations in the
 /// scenario files' own syntax (`3h45m`), and words for headlines ("45 minutes").
 ///
@@ -6,13 +8,24 @@
 public enum NumberText {
     /// `1240` → "1,240"; `-3000` → "-3,000".
     public static func grouped(_ value: Int64) -> String {
-        let digits = String(value.magnitude)
+        grouped(digits: String(value.magnitude), negative: value < 0)
+    }
+
+    /// A number of any size rounded to a whole one, grouped: costs and chart ticks can pass
+    /// `Int64.max`.
+    public static func grouped(whole value: Double) -> String {
+        let rounded = value.rounded()
+        return Int64(exactly: rounded).map { grouped($0) }
+            ?? grouped(digits: PlainNumberText.format(rounded.magnitude), negative: rounded < 0)
+    }
+
+    private static func grouped(digits: String, negative: Bool) -> String {
         var out = ""
         for (index, character) in digits.enumerated() {
             if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
             out.append(character)
         }
-        return (value < 0 ? "-" : "") + out
+        return (negative ? "-" : "") + out
     }
 
     /// A summary value as the tables show it: the JSON text with its integer part grouped
@@ -75,7 +88,10 @@ public enum NumberText {
 
     /// A cost with two decimals and grouping: 7.04 → "7.04", 1234.5 → "1,234.50".
     public static func money(_ value: Double) -> String {
-        let cents = Int64((value * 100).rounded())
+        guard let cents = Int64(exactly: (value * 100).rounded()) else {
+            // Above 9·10¹⁶ a double has no cents left to show.
+            return grouped(whole: value) + ".00"
+        }
         let fraction = cents.magnitude % 100
         return (cents < 0 ? "-" : "") + grouped(Int64(cents.magnitude / 100)) + "." + two(UInt64(fraction))
     }

@@ -4,11 +4,19 @@ import Foundation
 /// `--jobs N`: how many simulations run at once, shared by `check` and `sweep`. It bounds every
 /// simulating thread, and results never depend on it.
 struct JobsOptions: ParsableArguments {
-    @Option(help: "Simulations at once (default: the number of cores); bounds every simulating thread.")
+    /// Each job is a thread with an 8 MiB stack: a mistyped `--jobs 1000000` must be an error, not a
+    /// process that dies creating threads.
+    static let maximum = 1024
+
+    @Option(
+        help:
+            "Simulations at once, 1 to \(Self.maximum) (default: the number of cores); bounds every simulating thread.")
     var jobs: Int?
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
+        if let jobs, !(1...Self.maximum).contains(jobs) {
+            throw ValidationError("--jobs must be from 1 to \(Self.maximum), found \(jobs)")
+        }
     }
 
     /// The number asked for, or the number of cores.
