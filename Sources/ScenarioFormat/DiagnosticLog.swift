@@ -10,6 +10,9 @@ final class DiagnosticLog {
     /// Places whose value is already known to be wrong (a failed `${name}` substitution): later errors there
     /// would only repeat the first.
     private var settled: Set<SourceLocation> = []
+    /// Where settings were written, by their path in the file (`pools[0].preemption`), for the checks that
+    /// run on the decoded scenario, which keeps no places (warnings about a pool's settings).
+    private var places: [String: SourceLocation] = [:]
 
     init(file: String) {
         self.file = file
@@ -39,6 +42,16 @@ final class DiagnosticLog {
 
     func warning(_ message: String, at location: SourceLocation?) {
         append(Diagnostic(severity: .warning, location: location, message: message, file: file), order: nil)
+    }
+
+    /// Notes where the setting at `path` was written, for a later diagnostic about it.
+    func remember(_ path: String, at location: SourceLocation) {
+        places[path] = location
+    }
+
+    /// Where the setting at `path` was written, if a decoder noted it.
+    func place(of path: String) -> SourceLocation? {
+        places[path]
     }
 
     func append(_ diagnostic: Diagnostic, order: SourceLocation? = nil) {

@@ -21,6 +21,7 @@ enum FormatVocabulary {
         "pool": PoolDecoder.keys,
         "startTask": PoolDecoder.startTaskKeys,
         "price": PoolDecoder.priceKeys,
+        "preemption": PoolDecoder.preemptionKeys,
         "job": JobDecoder.keys,
         "client": JobDecoder.clientKeys,
         "retry": JobDecoder.retryKeys,

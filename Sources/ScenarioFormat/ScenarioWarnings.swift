@@ -1,8 +1,11 @@
 internal import BatchModel
+internal import SimulationKernel
 
 /// Warnings (SPEC §3): configurations Azure rejects or discourages, which still run because what-ifs may
 /// explore them: malformed or dangling key identifiers, CMK without an identity, a principal without
-/// `get`/`wrapKey`/`unwrapKey` at t = 0, and tasks needing more slots than their pool's nodes have.
+/// `get`/`wrapKey`/`unwrapKey` at t = 0, tasks needing more slots than their pool's nodes have; and pool
+/// settings that would surprise (SPEC §6): preemption on a pool that never has low-priority nodes, a start
+/// task whose failures do not matter (`waitForSuccess: false`) or that always fails.
 struct ScenarioWarnings {
     let log: DiagnosticLog
 
@@ -49,6 +52,42 @@ struct ScenarioWarnings {
                     "job '\(jobConfig.id)' has tasks needing \(needed) slots but pool '\(pool.id)' has "
                         + "\(pool.taskSlotsPerNode) per node: they will never run", at: result.slotsLocation)
             }
+        }
+        for index in scenario.pools.indices {
+            poolSettings(index, scenario)
+        }
+    }
+
+    /// The earliest time pool `pool` may have low-priority nodes: 0 when it starts with some, else the
+    /// time of the first `resizePool` asking for some (accepted or not), else nil: it never has any.
+    static func firstLowPriorityTime(pool: Int, in scenario: Scenario) -> SimTime? {
+        if scenario.pools[pool].lowPriorityNodes > 0 { return 0 }
+        return scenario.timeline.compactMap { entry -> SimTime? in
+            guard case .resizePool(pool, _, let low?) = entry.action, low > 0 else { return nil }
+            return entry.time
+        }.min()
+    }
+
+    /// Preemption that cannot happen, and start-task failures that do not matter or always happen (SPEC §6).
+    private func poolSettings(_ index: Int, _ scenario: Scenario) {
+        let pool = scenario.pools[index]
+        if pool.preemption != PoolConfig.Preemption(), Self.firstLowPriorityTime(pool: index, in: scenario) == nil {
+            log.warning(
+                "preemption has no effect: pool '\(pool.id)' has no low-priority nodes (lowPriorityNodes is 0 "
+                    + "and no resizePool adds any); only low-priority nodes are preempted",
+                at: log.place(of: "pools[\(index)].preemption"))
+        }
+        guard let start = pool.startTask, start.failureProbability > 0 else { return }
+        let place = log.place(of: "pools[\(index)].startTask.failureProbability")
+        if !start.waitForSuccess {
+            log.warning(
+                "the start task of pool '\(pool.id)' fails with probability "
+                    + "\(WorkloadLimits.shown(start.failureProbability)) but waitForSuccess is false: as in Azure, "
+                    + "its nodes take tasks whether it fails or not", at: place)
+        } else if start.failureProbability >= 1 {
+            log.warning(
+                "the start task of pool '\(pool.id)' always fails (failureProbability 1) and waitForSuccess is "
+                    + "true: every node ends starttaskfailed and takes no tasks", at: place)
         }
     }
 

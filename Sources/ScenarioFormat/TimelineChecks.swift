@@ -6,7 +6,8 @@ internal import SimulationKernel
 /// - an error for a key version that the key can never have (not listed, never added by `addKeyVersion`,
 ///   not an `auto-N` version of a rotating key): a typo that would silently be a vault rejection;
 /// - a warning for an action that certainly has no effect, found by replaying the timeline in time order
-///   through the model's Key Vault state machine (`VaultReplay` over `VaultState`).
+///   through the model's Key Vault state machine (`VaultReplay` over `VaultState`), and for a
+///   `preemptNodes` on a pool that has had no low-priority nodes by then (SPEC §6 rule 19).
 struct TimelineChecks {
     let log: DiagnosticLog
 
@@ -40,10 +41,24 @@ struct TimelineChecks {
         }
         for index in order {
             let entry = timeline.entries[index]
-            guard let reason = replay.apply(entry.action, at: entry.time) else { continue }
+            let reason = replay.apply(entry.action, at: entry.time).map(String.init(describing:))
+            guard let reason = reason ?? Self.noLowPriorityNodes(entry, scenario: scenario) else { continue }
             log.warning(
                 "\(entry.action.name) at \(DurationSyntax.format(entry.time)) has no effect: \(reason)",
                 at: timeline.places[index].entry)
+        }
+    }
+
+    /// Why a `preemptNodes` certainly has no effect: its pool has had no low-priority node by then, counting
+    /// every `resizePool` up to the same instant as if it were accepted at once.
+    static func noLowPriorityNodes(_ entry: TimelineEntry, scenario: Scenario) -> String? {
+        guard case .preemptNodes(let pool, _) = entry.action, pool < scenario.pools.count else { return nil }
+        let id = scenario.pools[pool].id
+        switch ScenarioWarnings.firstLowPriorityTime(pool: pool, in: scenario) {
+        case nil: return "pool '\(id)' never has low-priority nodes"
+        case let first? where first > entry.time:
+            return "pool '\(id)' has no low-priority nodes before \(DurationSyntax.format(first))"
+        default: return nil
         }
     }
 

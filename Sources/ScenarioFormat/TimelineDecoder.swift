@@ -15,6 +15,7 @@ struct TimelineDecoder {
         "recoverVault": [], "purgeVault": [], "setKeyIdentifier": ["keyIdentifier"], "useMicrosoftManagedKey": [],
         "useCustomerManagedKey": ["keyIdentifier"], "deleteAccount": [],
         "resizePool": ["pool", "dedicatedNodes", "lowPriorityNodes"], "submitTasks": ["job", "tasks"],
+        "preemptNodes": ["pool", "count"],
     ]
 
     /// The fields every entry takes besides its action's own.
@@ -148,6 +149,11 @@ struct TimelineDecoder {
                 fields.has("lowPriorityNodes") == (low != nil)
             else { return nil }
             return .resizePool(pool: pool, dedicatedNodes: dedicated, lowPriorityNodes: low)
+        case "preemptNodes":
+            let pool = fields.required("pool").flatMap { reader.reference($0, "pool", kind: "pool", among: poolIds) }
+            let count = fields.int("count", 1...ScenarioLimits.maximumInitialNodes)
+            guard let pool, fields.has("count") == (count != nil) else { return nil }
+            return .preemptNodes(pool: pool, count: count)
         default:
             return submitTasks(&context)
         }

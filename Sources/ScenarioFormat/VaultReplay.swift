@@ -14,7 +14,8 @@ internal import SimulationKernel
 /// Two judgements stay conservative, as they always were: an action meaning the newest version of a
 /// rotating key (no `version:`), whose answer changes at every rotation, and an `auto-N` version a
 /// rotating key does not have yet, which it gets only if the run lasts. Neither is warned about.
-/// Control-plane actions and `submitTasks` are not judged: their rejection is itself an effect.
+/// Control-plane actions and `submitTasks` are not judged: their rejection is itself an effect; nor is
+/// `preemptNodes`, which never reaches the vault (`TimelineChecks` judges it against the pool).
 struct VaultReplay {
     /// What comes due by itself: a retention purge or a rotation.
     private enum Timer: Sendable {
@@ -61,9 +62,12 @@ struct VaultReplay {
         return reason
     }
 
+    /// Workload and capacity actions, which the vault never sees.
     private func isWorkload(_ action: TimelineAction) -> Bool {
-        if case .submitTasks = action { return true }
-        return false
+        switch action {
+        case .submitTasks, .preemptNodes: true
+        default: false
+        }
     }
 
     /// Fires every retention purge and rotation due before `time`, in the engine's order.

@@ -93,7 +93,8 @@ struct WorkloadLimits {
         return (1 - pow(p, Double(retries + 1))) / (1 - p)
     }
 
-    private static func shown(_ probability: Double) -> String {
+    /// A probability as messages show it: `1`, `0.25`.
+    static func shown(_ probability: Double) -> String {
         probability == probability.rounded() ? String(Int(probability)) : String(probability)
     }
 

@@ -108,6 +108,41 @@ struct SchemaSyncTests {
         #expect(SchemaSubsetValidator(root: Self.schema).validate(node) == [])
     }
 
+    /// SPEC §6: a pool's `preemption:`, the start task's new fields and `preemptNodes`, right and wrong.
+    @Test func capacityFieldsAreDescribed() throws {
+        let valid = """
+            name: x
+            pools:
+              - id: p
+                lowPriorityNodes: 30
+                preemption: {ratePerNodeHour: 0.05, capacityReturnsAfter: {exponential: {mean: 20m}}}
+                startTask: {duration: 90s, failureProbability: 0.02, maxTaskRetryCount: 2, waitForSuccess: true}
+            jobs: [{id: j, pool: p, tasks: {count: 1, duration: 1m}}]
+            timeline: [{at: 2h, action: preemptNodes, pool: p, count: 12}, {at: 3h, action: preemptNodes, pool: p}]
+            """
+        let validNode = try #require(try YAMLTree.parse(valid, file: "x.yaml"))
+        #expect(SchemaSubsetValidator(root: Self.schema).validate(validNode) == [])
+        let wrong = """
+            name: x
+            pools:
+              - id: p
+                preemption: {ratePerNodeHour: 1001, capacityReturnsAfter: soon, rate: 1}
+                startTask: {duration: 90s, failureProbability: 1.5, maxTaskRetryCount: -1}
+            jobs: [{id: j, pool: p, tasks: {count: 1, duration: 1m}}]
+            timeline: [{at: 2h, action: preemptNodes, pool: p, count: 0}, {at: 3h, action: preemptNodes}]
+            """
+        let wrongNode = try #require(try YAMLTree.parse(wrong, file: "x.yaml"))
+        let problems = SchemaSubsetValidator(root: Self.schema).validate(wrongNode)
+        let expected = [
+            "$.pools[0].preemption.ratePerNodeHour: 1001", "$.pools[0].preemption.capacityReturnsAfter: 'soon'",
+            "$.pools[0].preemption: unknown property 'rate'", "$.pools[0].startTask.failureProbability: 1.5",
+            "$.pools[0].startTask.maxTaskRetryCount: -1", "$.timeline[0]", "$.timeline[1]",
+        ]
+        for fragment in expected {
+            #expect(problems.contains { $0.contains(fragment) }, "\(fragment) in \(problems)")
+        }
+    }
+
     @Test func theValidatorCatchesMistakes() throws {
         let text = """
             name: x

@@ -74,6 +74,8 @@ private func timeline(_ entries: String) throws -> [TimelineEntry] {
               - {at: 1m, action: deleteAccount}
               - {at: 1m, action: resizePool, pool: p1, dedicatedNodes: 5}
               - {at: 1m, action: resizePool, pool: p1, lowPriorityNodes: 0, dedicatedNodes: 1}
+              - {at: 1m, action: preemptNodes, pool: P1}
+              - {at: 1m, action: preemptNodes, pool: p1, count: 3}
             """)
         let expected: [TimelineAction] = [
             .disableKey(key: "cmk", version: "v1"), .enableKey(key: "cmk", version: nil),
@@ -93,6 +95,7 @@ private func timeline(_ entries: String) throws -> [TimelineEntry] {
             .useCustomerManagedKey(KeyIdentifier("https://kv1.vault.azure.net/keys/cmk")),
             .deleteAccount, .resizePool(pool: 0, dedicatedNodes: 5, lowPriorityNodes: nil),
             .resizePool(pool: 0, dedicatedNodes: 1, lowPriorityNodes: 0),
+            .preemptNodes(pool: 0, count: nil), .preemptNodes(pool: 0, count: 3),
         ]
         #expect(entries.map(\.action) == expected)
         #expect(Set(expected.map(\.name)).count == TimelineAction.allNames.count - 1)  // all but submitTasks
@@ -169,7 +172,8 @@ private func timeline(_ entries: String) throws -> [TimelineEntry] {
                     + "'recoverKey', 'purgeKey', 'setAccessPolicy', 'removeAccessPolicy', 'assignRole', "
                     + "'removeRoleAssignment', 'denyNetworkAccess', 'allowNetworkAccess', 'deleteVault', 'recoverVault', "
                     + "'purgeVault', 'setKeyIdentifier', 'useMicrosoftManagedKey', 'useCustomerManagedKey', "
-                    + "'deleteAccount', 'resizePool', 'submitTasks', found 'disableKye'; did you mean 'disableKey'?",
+                    + "'deleteAccount', 'resizePool', 'submitTasks', 'preemptNodes', found 'disableKye'; "
+                    + "did you mean 'disableKey'?",
                 "key: expected a declared key ('cmk'), found 'cmx'; did you mean 'cmk'?",
                 "pool: expected a declared pool ('p1'), found 'p2'; did you mean 'p1'?",
                 "unknown field 'key' in timeline[3] (deleteVault); expected one of: at, after, action",
