@@ -15,7 +15,7 @@ struct WorkloadLimits {
     /// Task attempts (first attempts and failure retries), expected.
     static let maximumTaskAttempts: Double = 50_000_000
     /// Client submission attempts, at worst.
-    static let maximumClientAttempts: Double = 50_000_000
+    static let maximumClientAttempts: Double = 500_000_000
     /// Nodes that ever exist in one run: initial ones and every node a resize adds.
     static let maximumNodesEver = ScenarioLimits.maximumInitialNodes
 

@@ -103,7 +103,7 @@ struct ConsistencyTests {
 
     /// A node's time in each state, from the events (`node_state_intervals`) and from the
     /// `nodes` table's columns, adds up to its lifetime: from its request to its removal or
-    /// the end of the run.
+    /// the end of the run. Billed time is the lifetime less the time spent `preempted`.
     @Test(arguments: fixtures)
     func everyNodesTimeInStateSumsToItsLifetime(_ fixture: String) throws {
         let built = try EventLogFixture.shared(fixture)
@@ -111,12 +111,13 @@ struct ConsistencyTests {
         let lifetimes = """
             SELECT n.run_id, n.node_id
             FROM nodes n JOIN runs r ON r.run_id = n.run_id
-            WHERE n.billed_ms <> COALESCE(n.removed_ms, r.end_ms) - n.requested_ms
+            WHERE n.billed_ms <> COALESCE(n.removed_ms, r.end_ms) - n.requested_ms - n.preempted_ms
             """
-        #expect(try reader.rows(lifetimes).isEmpty, "billed_ms is not the lifetime in \(fixture)")
+        #expect(try reader.rows(lifetimes).isEmpty, "billed_ms is not the lifetime less preempted time in \(fixture)")
         let columns = """
             SELECT run_id, node_id FROM nodes
-            WHERE creating_ms + waitingforstarttask_ms + idle_ms + running_ms + unusable_ms <> billed_ms
+            WHERE creating_ms + waitingforstarttask_ms + idle_ms + running_ms + unusable_ms + starttaskfailed_ms
+                  <> billed_ms
             """
         #expect(try reader.rows(columns).isEmpty, "the state columns do not add up to billed_ms in \(fixture)")
         let intervals = """
@@ -124,28 +125,32 @@ struct ConsistencyTests {
             FROM nodes n
             LEFT JOIN node_state_intervals i ON i.run_id = n.run_id AND i.node_id = n.node_id
             GROUP BY n.run_id, n.node_id
-            HAVING summed <> n.billed_ms
+            HAVING summed <> n.billed_ms + n.preempted_ms
             """
-        #expect(try reader.rows(intervals).isEmpty, "intervals do not add up to billed_ms in \(fixture)")
+        #expect(try reader.rows(intervals).isEmpty, "intervals do not add up to the lifetime in \(fixture)")
         // State by state, the events and the columns agree.
         let byState = """
             SELECT n.run_id, n.node_id, s.state
             FROM nodes n
             CROSS JOIN (SELECT 'creating' AS state UNION ALL SELECT 'waitingforstarttask' UNION ALL SELECT 'idle'
-                        UNION ALL SELECT 'running' UNION ALL SELECT 'unusable') s
+                        UNION ALL SELECT 'running' UNION ALL SELECT 'unusable' UNION ALL SELECT 'starttaskfailed'
+                        UNION ALL SELECT 'preempted') s
             WHERE (SELECT COALESCE(SUM(i.duration_ms), 0) FROM node_state_intervals i
                    WHERE i.run_id = n.run_id AND i.node_id = n.node_id AND i.state = s.state)
                   <> CASE s.state WHEN 'creating' THEN n.creating_ms
                                   WHEN 'waitingforstarttask' THEN n.waitingforstarttask_ms
                                   WHEN 'idle' THEN n.idle_ms
                                   WHEN 'running' THEN n.running_ms
+                                  WHEN 'starttaskfailed' THEN n.starttaskfailed_ms
+                                  WHEN 'preempted' THEN n.preempted_ms
                                   ELSE n.unusable_ms END
             """
         #expect(try reader.rows(byState).isEmpty, "intervals and columns disagree in \(fixture)")
         // No node ever spends time in a state the nodes table has no column for.
         let uncovered = """
             SELECT DISTINCT state FROM node_state_intervals
-            WHERE state NOT IN ('creating', 'waitingforstarttask', 'idle', 'running', 'unusable')
+            WHERE state NOT IN (
+                'creating', 'waitingforstarttask', 'idle', 'running', 'unusable', 'starttaskfailed', 'preempted')
             """
         #expect(try reader.rows(uncovered).isEmpty, "\(fixture)")
     }
