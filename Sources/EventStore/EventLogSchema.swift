@@ -206,6 +206,26 @@ public enum EventLogSchema {
         LEFT JOIN event_names en ON en.code = o.next_event
         WHERE o.event = \(EventName.taskStarted.rawValue);
 
+        CREATE VIEW task_requeues AS
+        SELECT a.run_id, a.task_id, a.attempt, a.node_id, a.end_ms AS time_ms,
+               (SELECT r.detail FROM events r
+                WHERE r.run_id = a.run_id AND r.entity_type = \(EntityKind.task.rawValue) AND r.entity_id = a.task_id
+                  AND r.event = \(EventName.taskRequeued.rawValue) AND r.time_ms = a.end_ms
+                ORDER BY r.seq LIMIT 1) AS lost_ms,
+               CASE
+                 WHEN EXISTS (SELECT 1 FROM events n
+                              WHERE n.run_id = a.run_id AND n.entity_type = \(EntityKind.node.rawValue)
+                                AND n.entity_id = a.node_id AND n.time_ms = a.end_ms
+                                AND n.event = \(EventName.nodeRemoved.rawValue)) THEN 'removal'
+                 WHEN EXISTS (SELECT 1 FROM events n
+                              WHERE n.run_id = a.run_id AND n.entity_type = \(EntityKind.node.rawValue)
+                                AND n.entity_id = a.node_id AND n.time_ms = a.end_ms
+                                AND n.to_state = \(NodeState.preempted.rawValue)) THEN 'preemption'
+                 ELSE 'key'
+               END AS cause
+        FROM task_attempts a
+        WHERE a.outcome = 'taskRequeued';
+
         CREATE VIEW account_timeline AS
         SELECT e.run_id, e.seq, e.time_ms, e.time_ms / 1000.0 AS time_s,
                et.name AS entity, en.name AS event,

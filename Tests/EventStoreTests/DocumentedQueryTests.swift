@@ -85,6 +85,8 @@ struct DocumentedQuery: Sendable, CustomTestStringConvertible {
         switch fixture {
         case "two-pools": EventLogFixture.twoPools.path
         case "worked-example": EventLogFixture.workedExample.path
+        case "spot-preempted-during-outage", "churn":
+            (try? EventLogFixture.shared(fixture).path) ?? "no log for \(fixture)"
         default: preconditionFailure("no log for \(fixture)")
         }
     }
@@ -190,6 +192,17 @@ struct DocumentedQuery: Sendable, CustomTestStringConvertible {
             expectations: [
                 ("two-pools", ["1 | 30.0 | 8", "2 | 45.0 | 0"]),
                 ("worked-example", ["1 | 30.0 | 10"]),
+            ]
+        ),
+        // Spot fixture: the outage at 20 min requeues the 4 tasks (20 min each); the preemption at
+        // 30 min finds the Spot nodes unusable and empty. Its baseline: the preemption requeues
+        // tasks 2 and 3 (30 min each). Worked example: 10 tasks × 30 min, all the key's.
+        DocumentedQuery(
+            name: "lost-work-by-cause",
+            sql: lostWorkByCause,
+            expectations: [
+                ("spot-preempted-during-outage", ["1 | key | 4 | 4800", "2 | preemption | 2 | 3600"]),
+                ("worked-example", ["1 | key | 10 | 18000"]),
             ]
         ),
         // Disabled 30–40 and 45–50 min, 10 minutes of recovery each time; the run ends at 120.
@@ -338,5 +351,15 @@ struct DocumentedQuery: Sendable, CustomTestStringConvertible {
         JOIN runs r ON r.run_id = c.run_id
         WHERE c.run_id = 1
         ORDER BY c.seq;
+        """
+}
+
+extension DocumentedQuery {
+    static let lostWorkByCause = """
+        -- query: lost-work-by-cause
+        SELECT run_id, cause, COUNT(*) AS requeues, SUM(lost_ms) / 1000 AS lost_seconds
+        FROM task_requeues
+        GROUP BY run_id, cause
+        ORDER BY run_id, cause;
         """
 }

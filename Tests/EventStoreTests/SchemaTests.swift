@@ -134,7 +134,7 @@ struct SchemaTests {
             "runs", "warnings", "entity_types", "event_names", "states", "pools", "jobs", "keys", "key_versions",
             "access_problems", "timeline",
             "events", "tasks", "nodes", "metrics", "events_readable", "node_state_intervals", "task_attempts",
-            "account_timeline", "events_by_entity", "events_by_time",
+            "account_timeline", "task_requeues", "events_by_entity", "events_by_time",
         ]
         #expect(Set(objects.map { $0[1]! }) == expected)
         for object in objects {
