@@ -148,4 +148,33 @@ struct ReportTests {
         let number = cell.split(separator: " ").first.map(String.init) ?? cell
         return number.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "+", with: "")
     }
+
+    @Test func theHeadlineSeparatesWhatTheKeyCostFromWhatPreemptionCost() throws {
+        // 2 dedicated + 2 Spot nodes, 4 one-hour tasks. At 10 min both Spot nodes are preempted
+        // (tasks 2 and 3 requeued, 10 min lost each); they return at 25 min and the two tasks
+        // restart. The key is disabled 30-40 min: all four tasks are requeued (tasks 0 and 1 lose
+        // 30 min, tasks 2 and 3 lose 5 min). 6 requeues, 90 minutes of work.
+        let yaml = """
+            name: spot-and-key
+            account:
+              name: acct
+              encryption: {keyIdentifier: https://kv.vault.azure.net/keys/cmk/0123456789abcdef0123456789abcdef}
+            keyVault:
+              name: kv
+              accessPolicies: [{principal: acct, keyPermissions: [get, wrapKey, unwrapKey]}]
+              keys: [{name: cmk, versions: [0123456789abcdef0123456789abcdef]}]
+            pools: [{id: p, dedicatedNodes: 2, lowPriorityNodes: 2}]
+            jobs: [{id: j, pool: p, tasks: {count: 4, duration: 60m}}]
+            timeline:
+              - {at: 10m, action: preemptNodes, pool: p}
+              - {at: 30m, action: disableKey, key: cmk}
+              - {at: 40m, action: enableKey, key: cmk}
+            """
+        let sentences = Headline.sentences(try ReportFixture.run(yaml: yaml))
+        #expect(sentences.count == 2)
+        #expect(
+            sentences[1]
+                == "6 task requeues (4 from the key outage, 2 from Spot preemptions) threw away 90 minutes of work; "
+                + "the account was unavailable for 20 minutes, 10 minutes of it recovering.")
+    }
 }

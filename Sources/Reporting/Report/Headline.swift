@@ -107,7 +107,16 @@ public enum Headline {
         let lost = Int64(((input.number(.tasksLostWorkSeconds) ?? 0) * 1000).rounded())
         let unavailable = Int64(((input.number(.accountUnavailableSeconds) ?? 0) * 1000).rounded())
         let recovering = Int64(((input.number(.accountRecoveringSeconds) ?? 0) * 1000).rounded())
-        var text = "\(NumberText.plural(requeued, "task requeue")) threw away "
+        var text = NumberText.plural(requeued, "task requeue")
+        let story = input.scenario.story
+        if story.preemptionRequeues > 0 {
+            // Spot preemptions happen with or without the key: say what each cost.
+            let outages = outageLengths(story, end: input.scenario.end).count
+            text += " (\(NumberText.grouped(Int64(story.outageRequeues))) from the key outage"
+            text += outages > 1 ? "s" : ""
+            text += ", \(NumberText.grouped(Int64(story.preemptionRequeues))) from Spot preemptions)"
+        }
+        text += " threw away "
         text += lost > 0 ? "\(NumberText.words(lost)) of work" : "no work"
         text += "; the account was unavailable for \(NumberText.words(unavailable))"
         if recovering > 0 { text += ", \(NumberText.words(recovering)) of it recovering" }

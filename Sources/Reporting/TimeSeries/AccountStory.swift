@@ -47,6 +47,8 @@ public struct AccountStory: Sendable {
 
     /// Requeues, unusable nodes, rejections and drops not attributable to anything above.
     public private(set) var otherRequeues: Int32 = 0
+    /// Requeues caused by Spot preemptions (SPEC §6): never attributed to an outage.
+    public private(set) var preemptionRequeues: Int32 = 0
 
     /// The account's state after the last change.
     public private(set) var state = AccountState.accessible
@@ -112,6 +114,13 @@ public struct AccountStory: Sendable {
             otherRequeues += 1
         }
     }
+
+    mutating func taskRequeuedByPreemption() {
+        preemptionRequeues += 1
+    }
+
+    /// Requeues attributed to outages, all outages together.
+    public var outageRequeues: Int32 { tasksRequeued.reduce(0, +) }
 
     mutating func submissionRejected(at time: Int64) {
         if let outage = currentOutage { submissionsRejected[outage] += 1 }

@@ -15,6 +15,10 @@ struct RecordedSeries {
     var end: Int64 = 0
     /// The pool of each node, by global node number (from `nodeAdded`).
     private var nodePool: [Int32] = []
+    /// The node each task last started on, by task number (to tell what stopped it).
+    private var taskNode: [Int32] = []
+    /// When each node was last preempted; -1 if never.
+    private var nodePreemptedAt: [Int64] = []
 
     init(poolCount: Int) {
         self.poolCount = poolCount
@@ -42,10 +46,21 @@ struct RecordedSeries {
         case .taskStarted:
             queued.add(-1, at: time)
             running.add(1, at: time)
+            if case .node(let node) = event.typedDetail {
+                let task = Int(event.entityIndex)
+                while taskNode.count <= task { taskNode.append(-1) }
+                taskNode[task] = Int32(truncatingIfNeeded: node)
+            }
         case .taskRequeued, .taskRetried:
             running.add(-1, at: time)
             queued.add(1, at: time)
-            if event.name == .taskRequeued { story.taskRequeued(at: time) }
+            if event.name == .taskRequeued {
+                if wasPreempted(task: Int(event.entityIndex), at: time) {
+                    story.taskRequeuedByPreemption()
+                } else {
+                    story.taskRequeued(at: time)
+                }
+            }
         case .taskCompleted:
             running.add(-1, at: time)
             completed.add(1, at: time)
@@ -65,8 +80,19 @@ struct RecordedSeries {
         }
     }
 
+    /// Whether the node a task ran on was preempted at `time` (the preemption requeued it).
+    private func wasPreempted(task: Int, at time: Int64) -> Bool {
+        guard task < taskNode.count else { return false }
+        let node = Int(taskNode[task])
+        return node >= 0 && node < nodePreemptedAt.count && nodePreemptedAt[node] == time
+    }
+
     @inline(__always)
     private mutating func moveNode(_ node: Int, from: UInt8, to: UInt8, at time: Int64) {
+        if to == NodeState.preempted.rawValue {
+            while nodePreemptedAt.count <= node { nodePreemptedAt.append(-1) }
+            nodePreemptedAt[node] = time
+        }
         guard node < nodePool.count else { return }
         let base = Int(nodePool[node]) * Self.stateCount
         if from != SimEvent.noState, Int(from) < Self.stateCount, from != NodeState.leavingpool.rawValue {
