@@ -39,7 +39,7 @@ public final class EventLogWriter: Sendable {
         TemporaryFiles.register(temporaryPath)
         let database: SQLiteDatabase
         do {
-            database = try SQLiteDatabase(path: temporaryPath)
+            database = try SQLiteDatabase(path: temporaryPath, name: destination)
             try Self.createSchema(database)
         } catch {
             TemporaryFiles.remove(temporaryPath)

@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// One SQLite connection over the C API. Not thread-safe: one thread uses it at a time.
 ///
@@ -7,19 +8,24 @@ import CSQLite
 /// uses the C API directly through the `CSQLite` module map.
 final class SQLiteDatabase {
     let handle: OpaquePointer
+    /// The file errors name: the path opened, or the file it will become (an event log is built
+    /// under a temporary name, but a full disk is news about `events.sqlite`).
+    let name: String
 
-    init(path: String, readOnly: Bool = false) throws(SQLiteError) {
+    init(path: String, name: String? = nil, readOnly: Bool = false) throws(SQLiteError) {
+        let name = name ?? path
         var handle: OpaquePointer?
         // NOMUTEX: one thread uses a connection at a time, so SQLite's per-call locking is waste.
         let access = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         let flags = access | SQLITE_OPEN_NOMUTEX
         let status = sqlite3_open_v2(path, &handle, flags, nil)
         guard status == SQLITE_OK, let handle else {
-            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open \(path)"
+            let message = handle.map { Self.message(status, $0) } ?? "cannot open the database"
             if let handle { sqlite3_close(handle) }
-            throw SQLiteError(code: status, message: message)
+            throw SQLiteError(code: status, message: message, path: name)
         }
         self.handle = handle
+        self.name = name
     }
 
     deinit {
@@ -31,9 +37,9 @@ final class SQLiteDatabase {
         var error: UnsafeMutablePointer<CChar>?
         let status = sqlite3_exec(handle, sql, nil, nil, &error)
         guard status == SQLITE_OK else {
-            let message = error.map { String(cString: $0) } ?? "unknown error"
+            let message = error.map { String(cString: $0) } ?? Self.message(status, handle)
             sqlite3_free(error)
-            throw SQLiteError(code: status, message: message)
+            throw SQLiteError(code: status, message: message, path: name)
         }
     }
 
@@ -45,6 +51,16 @@ final class SQLiteDatabase {
     }
 
     func lastError(_ status: Int32) -> SQLiteError {
-        SQLiteError(code: status, message: String(cString: sqlite3_errmsg(handle)))
+        SQLiteError(code: status, message: Self.message(status, handle), path: name)
+    }
+
+    /// SQLite's message, with the operating system's reason when SQLite's is vague: "unable to open
+    /// database file" says nothing of a process out of file descriptors.
+    private static func message(_ status: Int32, _ handle: OpaquePointer) -> String {
+        let message = String(cString: sqlite3_errmsg(handle))
+        let system = sqlite3_system_errno(handle)
+        guard system != 0, status & 0xFF == SQLITE_CANTOPEN || status & 0xFF == SQLITE_IOERR else { return message }
+        let reason = system == EMFILE || system == ENFILE ? "too many open files" : String(cString: strerror(system))
+        return "\(message): \(reason)"
     }
 }

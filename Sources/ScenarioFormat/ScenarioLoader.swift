@@ -12,25 +12,36 @@ public enum ScenarioLoader {
     ]
 
     /// Reads and validates the file at `path`; `overrides` are `--set name=value` pairs for `vars:`.
+    ///
+    /// A file that cannot be read is one error naming the path and the reason; bytes that are not
+    /// UTF-8 are one error at the first bad byte.
     public static func load(path: String, overrides: [String: String] = [:]) throws(ScenarioError) -> LoadedScenario {
-        func fail(_ message: String) -> ScenarioError {
-            ScenarioError(diagnostics: [Diagnostic(severity: .error, location: nil, message: message, file: path)])
+        func fail(_ message: String, at location: SourceLocation? = nil) -> ScenarioError {
+            ScenarioError(diagnostics: [Diagnostic(severity: .error, location: location, message: message, file: path)])
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw fail("cannot read the scenario: no such file")
+        let limit = ScenarioLimits.maximumScenarioBytes
+        let size: Int
+        let contents: [UInt8]?
+        do {
+            let file = try InputFile(path: path)
+            size = file.size
+            contents = size <= limit ? try file.readAll(limit: limit) : nil
+        } catch {
+            throw fail("cannot read the scenario: \(error.reason)")
         }
-        guard !isDirectory.boolValue else { throw fail("cannot read the scenario: it is a directory") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        guard size <= 64 << 20 else { throw fail("the scenario file is \(size) bytes; the limit is 64 MiB") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw fail("cannot read the scenario: permission denied or not a regular file")
+        guard let data = contents else {
+            // A file may grow between `stat` and the read: then its size is only known to be too large.
+            let found = size <= limit ? "more than \(limit)" : String(size)
+            throw fail("the scenario file is \(found) bytes; the limit is \(limit >> 20) MiB (\(limit) bytes)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw fail("cannot read the scenario: expected UTF-8 text, found undecodable bytes")
+        let problem = data.withUnsafeBufferPointer { bytes in
+            UTF8Validation.firstProblem(in: bytes).map {
+                ($0, YAMLTree.location(ofByte: $0.offset, in: bytes, file: path))
+            }
         }
-        var loaded = try load(text: text, path: path, overrides: overrides)
-        loaded.bytes = Array(data)
+        if let (problem, location) = problem { throw fail(problem.message, at: location) }
+        var loaded = try load(text: String(decoding: data, as: UTF8.self), path: path, overrides: overrides)
+        loaded.bytes = data
         return loaded
     }
 
@@ -53,7 +64,9 @@ public enum ScenarioLoader {
                     message: "the scenario is empty: expected a mapping with name, pools and jobs", file: path)
             ])
         }
-        let root = Variables.substitute(in: parsed, overrides: overrides, log: log)
+        guard let root = Variables.substitute(in: parsed, overrides: overrides, log: log) else {
+            throw ScenarioError(diagnostics: log.sorted(.error))
+        }
         let traces = TraceLoader(scenarioPath: path, log: log)
         let result = ScenarioBuilder(log: log, path: path, traces: traces).build(root)
         guard !log.hasErrors, let (scenario, expect) = result else {

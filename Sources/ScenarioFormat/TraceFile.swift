@@ -5,12 +5,14 @@ internal import SimulationKernel
 /// Reads task traces for `arrival: {trace: FILE}` (SPEC §3): CSV with a header row and the columns
 /// `submit` (required), `duration`, `requiredSlots` and `job`. Times use the duration syntax; a row whose
 /// `job` cell is empty or equals the job's id belongs to that job. Blank lines and lines starting with `#`
-/// are skipped; fields may be double-quoted. Rows keep file order (task index = row order).
-/// Errors name the CSV's own path, line and column.
+/// are skipped; fields may be double-quoted; lines end with LF or CRLF. Rows keep file order (task
+/// index = row order). Errors name the CSV's own path, line and column.
+///
+/// A trace must lie inside the scenario's folder: a scenario is often someone else's file, and one
+/// naming `/etc/shadow` or `../../secrets.csv` must not make the tool read it, nor print its first
+/// line in an "unknown trace column" error.
 final class TraceLoader {
     static let columns = ["submit", "duration", "requiredSlots", "job"]
-    /// Traces larger than this are refused rather than read into memory.
-    static let maximumBytes = 1 << 30
     /// The same bound as a task block's `requiredSlots`: the engine keeps slot counts in 32 bits, so a
     /// larger value would trap there instead of failing here with the row's line and column.
     static let maximumRequiredSlots = TaskBlockDecoder.maximumRequiredSlots
@@ -41,7 +43,7 @@ final class TraceLoader {
             log.error("trace: expected a CSV file path, found \(node.found)", at: node.location)
             return nil
         }
-        let path = name.hasPrefix("/") ? name : baseDirectory + name
+        guard let path = resolve(name, at: node) else { return nil }
         if cache[path] == nil {
             paths.append(path)
             cache[path] = read(path, reference: node)
@@ -50,71 +52,123 @@ final class TraceLoader {
         return rows.filter { $0.job == nil || $0.job == job }.map(\.task)
     }
 
-    private func read(_ path: String, reference: YNode) -> [Row]? {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        guard size <= Self.maximumBytes else {
-            log.error("trace '\(path)' is \(size) bytes; the limit is \(Self.maximumBytes)", at: reference.location)
-            return nil
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            log.error("trace: expected a readable CSV file, found no file at '\(path)'", at: reference.location)
-            return nil
-        }
-        guard !isDirectory.boolValue else {
-            log.error("trace: expected a readable CSV file, found a directory at '\(path)'", at: reference.location)
-            return nil
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
+    /// The path of the trace `name` (as written in the scenario), or `nil` after reporting that it
+    /// leads outside the scenario's folder: written as an absolute path, climbing out with `..`, or
+    /// through a symbolic link.
+    private func resolve(_ name: String, at node: YNode) -> String? {
+        func refuse(_ how: String) -> String? {
             log.error(
-                "trace: expected a readable CSV file, found '\(path)' unreadable (permission denied?)",
+                "trace: expected a CSV file inside the scenario's folder, found '\(name)', \(how); copy the "
+                    + "trace next to the scenario", at: node.location)
+            return nil
+        }
+        if name.hasPrefix("/") { return refuse("an absolute path") }
+        var depth = 0
+        for component in name.split(separator: "/") where component != "." {
+            depth += component == ".." ? -1 : 1
+            if depth < 0 { return refuse("which leads out of it") }
+        }
+        let path = baseDirectory + name
+        // A missing file is reported when it is read; a link is followed only to see where it ends.
+        if let target = realPath(path), let folder = realPath(baseDirectory.isEmpty ? "." : baseDirectory),
+            !target.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+        {
+            return refuse("a link to a file outside it")
+        }
+        return path
+    }
+
+    private func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private func read(_ path: String, reference: YNode) -> [Row]? {
+        let file: InputFile
+        do {
+            file = try InputFile(path: path)
+        } catch {
+            let found = error.found.map { "\($0) at '\(path)'" } ?? "'\(path)' unreadable: \(error.reason)"
+            log.error("trace: expected a readable CSV file, found \(found)", at: reference.location)
+            return nil
+        }
+        let limit = ScenarioLimits.maximumTraceBytes
+        guard file.size <= limit else {
+            log.error(
+                "trace '\(path)' is \(file.size) bytes; the limit is \(limit >> 20) MiB (\(limit) bytes)",
                 at: reference.location)
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            log.error("trace '\(path)': expected UTF-8 text, found undecodable bytes", at: reference.location)
-            return nil
-        }
-        return parse(text, path: path, reference: reference.location)
+        var lines = TraceLines(file: file)
+        return parse(&lines, path: path, reference: reference.location)
     }
 
-    func parse(_ text: String, path: String, reference: SourceLocation) -> [Row]? {
+    func parse(_ lines: inout TraceLines, path: String, reference: SourceLocation) -> [Row]? {
         var header: [String: Int]?
         var rows: [Row] = []
+        var dataLines = 0
         var failed = false
         func fail(_ message: String, _ line: Int, _ column: Int) {
             failed = true
             log.error(message, at: SourceLocation(file: path, line: line, column: column), order: reference)
         }
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let lineNumber = offset + 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
-            guard let cells = Self.cells(line) else {
-                fail("expected a closing '\"' in this CSV line, found end of line", lineNumber, line.count + 1)
-                continue
+        do {
+            while let line = try lines.next() {
+                let lineNumber = lines.number
+                if line.first == UInt8(ascii: "#") || Self.isBlank(line) { continue }
+                guard let cells = Self.cells(line) else {
+                    let end = UTF8Validation.scalarCount(line)
+                    fail("expected a closing '\"' in this CSV line, found end of line", lineNumber, end + 1)
+                    continue
+                }
+                guard let columns = header else {
+                    header = readHeader(cells, lineNumber, fail)
+                    if header == nil { return nil }
+                    continue
+                }
+                dataLines += 1
+                guard dataLines <= ScenarioLimits.maximumTraceRows else {
+                    let limit = ScenarioLimits.maximumTraceRows
+                    fail(
+                        "the trace has more than \(limit) rows; the trace row limit (\(limit)) keeps loading within "
+                            + "seconds: split the trace over several jobs or scenarios", lineNumber, 1)
+                    return nil
+                }
+                guard cells.count == columns.count else {
+                    fail("expected \(columns.count) fields as in the header, found \(cells.count)", lineNumber, 1)
+                    continue
+                }
+                if let row = readRow(cells, columns, lineNumber, fail) { rows.append(row) }
+                if log.isFull { return nil }
             }
-            guard let columns = header else {
-                header = readHeader(cells, lineNumber, fail)
-                if header == nil { return nil }
-                continue
-            }
-            guard cells.count == columns.count else {
-                fail("expected \(columns.count) fields as in the header, found \(cells.count)", lineNumber, 1)
-                continue
-            }
-            if let row = readRow(cells, columns, lineNumber, fail) { rows.append(row) }
-            if log.isFull { return nil }
+        } catch {
+            fail(error.message, error.line, error.column)
+            return nil
         }
         if header == nil { fail("expected a header row with a 'submit' column, found an empty file", 1, 1) }
         return failed ? nil : rows
+    }
+
+    /// Spaces and tabs only (any Unicode space, for a line that is not ASCII).
+    private static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+        if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return true }
+        guard line.contains(where: { $0 >= 0x80 }) else { return false }
+        return String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces).isEmpty
+    }
+
+    /// The cell without surrounding spaces and tabs (any Unicode space, for a cell that is not ASCII).
+    private static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        let plain = { (byte: UInt8) in byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") && byte < 0x80 }
+        return plain(first) && plain(last) ? text : text.trimmingCharacters(in: .whitespaces)
     }
 
     private func readHeader(_ cells: [(String, Int)], _ line: Int, _ fail: (String, Int, Int) -> Void) -> [String: Int]?
     {
         var columns: [String: Int] = [:]
         for (index, (name, column)) in cells.enumerated() {
-            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            let trimmed = Self.trimmed(name)
             guard let canonical = Self.columns.first(where: { $0.lowercased() == trimmed.lowercased() }) else {
                 let hint = EditDistance.suggestion(for: trimmed, among: Self.columns).map { "; did you mean '\($0)'?" }
                 fail(
@@ -140,7 +194,7 @@ final class TraceLoader {
     ) -> Row? {
         func cell(_ name: String) -> (text: String, column: Int)? {
             guard let index = columns[name] else { return nil }
-            let text = cells[index].0.trimmingCharacters(in: .whitespaces)
+            let text = Self.trimmed(cells[index].0)
             return text.isEmpty ? nil : (text, cells[index].1)
         }
         func time(_ name: String) -> SimTime?? {
@@ -176,45 +230,61 @@ final class TraceLoader {
         return Row(task: TraceTask(submit: submit, duration: duration, requiredSlots: slots), job: cell("job")?.text)
     }
 
-    /// Splits one CSV line into fields with their 1-based starting columns; `nil` for an unclosed quote.
-    static func cells(_ line: Substring) -> [(String, Int)]? {
+    /// Splits one CSV line into fields with their 1-based starting columns (in Unicode scalars);
+    /// `nil` for an unclosed quote.
+    static func cells(_ line: ArraySlice<UInt8>) -> [(String, Int)]? {
+        let quote = UInt8(ascii: "\"")
+        let comma = UInt8(ascii: ",")
+        let space = UInt8(ascii: " ")
         var result: [(String, Int)] = []
-        var current = ""
+        if !line.contains(quote) {
+            // The common case: fields are the text between commas.
+            var start = line.startIndex
+            var column = 1
+            for index in line.indices where line[index] == comma {
+                result.append((String(decoding: line[start..<index], as: UTF8.self), column))
+                column += UTF8Validation.scalarCount(line[start..<index]) + 1
+                start = index + 1
+            }
+            result.append((String(decoding: line[start...], as: UTF8.self), column))
+            return result
+        }
+        var current: [UInt8] = []
         var start = 1
         var column = 0
         var quoted = false
         var inQuotes = false
         var previousQuote = false
-        for character in line {
-            column += 1
+        for byte in line {
+            if byte & 0xC0 != 0x80 { column += 1 }
             if inQuotes {
-                if character == "\"" {
+                if byte == quote {
                     inQuotes = false
                     previousQuote = true
                 } else {
-                    current.append(character)
+                    current.append(byte)
                 }
                 continue
             }
-            if character == "\"" {
-                if previousQuote { current.append("\"") }
+            if byte == quote {
+                if previousQuote { current.append(quote) }
                 inQuotes = true
                 quoted = true
                 previousQuote = false
                 continue
             }
             previousQuote = false
-            if character == "," {
-                result.append((current, start))
-                current = ""
+            if byte == comma {
+                result.append((String(decoding: current, as: UTF8.self), start))
+                current = []
                 start = column + 1
                 quoted = false
-            } else if !quoted || character != " " {
-                current.append(character)
+            } else if !quoted || byte != space {
+                current.append(byte)
             }
         }
         guard !inQuotes else { return nil }
-        result.append((current, start))
+        result.append((String(decoding: current, as: UTF8.self), start))
         return result
     }
 }

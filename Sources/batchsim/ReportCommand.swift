@@ -30,6 +30,9 @@ struct ReportCommand: ParsableCommand {
         let input: ReportInput
         do {
             input = try ReportInput(eventLog: database)
+        } catch let error as SQLiteError where error.path != nil {
+            Terminal.printError("error: \(error)")  // names the file already
+            throw ExitCode.failure
         } catch {
             Terminal.printError("error: \(database): \(error)")
             throw ExitCode.failure

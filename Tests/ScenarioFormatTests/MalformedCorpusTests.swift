@@ -10,7 +10,9 @@ import Testing
 /// # expect: traces/bad.csv:3:4 duration: expected a duration …
 /// ```
 ///
-/// A place without a file is in the scenario itself; `A … B` means both fragments, in that order.
+/// A place without a file is in the scenario itself; `A … B` means both fragments, in that order. Files
+/// may hold any bytes after their `# expect:` lines (invalid UTF-8, CRLF line ends), so they are read
+/// as bytes and their traces are checked out exactly as committed (see `.gitattributes`).
 struct MalformedCorpusTests {
     struct Expected: CustomStringConvertible {
         var file: String?
@@ -32,7 +34,8 @@ struct MalformedCorpusTests {
 
     /// The `# expect:` lines at the top of a file.
     static func expectations(_ text: String) -> [Expected] {
-        text.split(separator: "\n").prefix { $0.hasPrefix("# expect: ") }.compactMap { line in
+        // `isNewline` also ends CRLF lines (one `Character` in Swift, so splitting at "\n" would not).
+        text.split(whereSeparator: \.isNewline).prefix { $0.hasPrefix("# expect: ") }.compactMap { line in
             let rest = line.dropFirst("# expect: ".count)
             guard let space = rest.firstIndex(of: " ") else { return nil }
             let parts = rest[..<space].split(separator: ":").map(String.init)
@@ -68,7 +71,9 @@ struct MalformedCorpusTests {
     @Test(arguments: files)
     func reportsExactlyTheExpectedErrors(_ file: String) throws {
         let path = Self.directory.appendingPathComponent(file).path
-        let expected = Self.expectations(try String(contentsOfFile: path, encoding: .utf8))
+        // Read as bytes: some files of the corpus are not UTF-8 on purpose (their `# expect:` lines are).
+        let expected = Self.expectations(
+            String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self))
         try #require(!expected.isEmpty, "the file states no '# expect:' line")
         let found: [Diagnostic]
         do {

@@ -55,6 +55,39 @@ import Testing
                 ]))
     }
 
+    @Test func crlfLineEndsReadExactlyLikeLF() throws {
+        let lf = "submit,duration,requiredSlots,job\n0s,10m,1,a\n# a comment\n\n30s,,,b\n1m,\"5m\",2,\n"
+        let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
+        let tasks = "{arrival: {trace: traces/t.csv}}"
+        let fromLF = try ScenarioLoader.load(
+            path: try scenario(in: try temporaryDirectory(), csv: lf, tasks: tasks).path)
+        let fromCRLF = try ScenarioLoader.load(
+            path: try scenario(in: try temporaryDirectory(), csv: crlf, tasks: tasks).path)
+        #expect(fromCRLF.scenario.jobs == fromLF.scenario.jobs)
+        #expect(fromLF.scenario.jobs.map(\.tasks.count) == [2, 2])
+    }
+
+    @Test func aByteOrderMarkAndAMissingLastLineEndAreFine() throws {
+        let csv = "\u{FEFF}submit,duration\r\n0s,10m\r\n5s,1m"
+        let file = try scenario(in: try temporaryDirectory(), csv: csv, tasks: "{arrival: {trace: traces/t.csv}}")
+        #expect(try ScenarioLoader.load(path: file.path).scenario.jobs[0].tasks.count == 2)
+    }
+
+    @Test func columnsCountCharactersNotBytes() throws {
+        let directory = try temporaryDirectory()
+        let file = try scenario(
+            in: directory, csv: "submit,job,duration\n0s,\"zürich\",soon\n", tasks: "{arrival: {trace: traces/t.csv}}")
+        do {
+            _ = try ScenarioLoader.load(path: file.path)
+            Issue.record("expected an error")
+        } catch {
+            #expect(
+                error.diagnostics.first?.description
+                    == "\(directory.path)/traces/t.csv:2:13: error: duration: expected a duration such as 90s, 10m "
+                    + "or a number of seconds, found 'soon'")
+        }
+    }
+
     @Test func countMustMatchTheRows() throws {
         let file = try scenario(
             in: try temporaryDirectory(), csv: "submit,duration\n0,1m\n",

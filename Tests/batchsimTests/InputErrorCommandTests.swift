@@ -1,0 +1,84 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Inputs that cannot be read, as the command line shows them: one line naming the path and the
+/// reason, then the verdict; never a Foundation error dump, a blocked read or a file's contents.
+@Suite(.timeLimit(.minutes(1)))
+struct InputErrorCommandTests {
+    @Test func validateNamesEachUnreadableInputOnOneLine() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let pipe = directory.appendingPathComponent("pipe.yaml").path
+        try #require(mkfifo(pipe, 0o600) == 0)
+        let outcome = try CommandRunner.run(["validate", "/dev/null", pipe, directory.path])
+        #expect(outcome.status == 1)
+        #expect(
+            outcome.standardOutput.split(separator: "\n") == [
+                "/dev/null: error: cannot read the scenario: it is a character device, not a regular file",
+                "/dev/null: 1 error",
+                "\(pipe): error: cannot read the scenario: it is a named pipe (FIFO), not a regular file",
+                "\(pipe): 1 error",
+                "\(directory.path): error: cannot read the scenario: it is a directory",
+                "\(directory.path): 1 error",
+            ])
+    }
+
+    @Test func runPointsAtTheFirstBadByte() throws {
+        let file = try CommandRunner.temporaryDirectory().appendingPathComponent("latin1.yaml")
+        try Data(Array("name: caf".utf8) + [0xE9, 0x0A]).write(to: file)
+        let outcome = try CommandRunner.run(["run", file.path])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError == "\(file.path):1:10: error: invalid UTF-8 (byte 0xE9: incomplete sequence)\n")
+    }
+
+    @Test func aTraceOutsideTheFolderIsRefusedWithoutShowingIt() throws {
+        let file = try CommandRunner.temporaryDirectory().appendingPathComponent("s.yaml")
+        try """
+        name: peek
+        pools: [{id: p1, dedicatedNodes: 1}]
+        jobs: [{id: j1, pool: p1, tasks: {arrival: {trace: /etc/passwd}}}]
+
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let outcome = try CommandRunner.run(["validate", file.path])
+        #expect(outcome.status == 1)
+        #expect(
+            outcome.standardOutput
+                == "\(file.path):3:52: error: trace: expected a CSV file inside the scenario's folder, found "
+                + "'/etc/passwd', an absolute path; copy the trace next to the scenario\n\(file.path): 1 error\n")
+        #expect(!outcome.standardOutput.contains("root:"))
+    }
+
+    /// A real EMFILE: `run` holds a few more descriptors when it opens the scenario than the
+    /// dynamic loader needs at start-up, so some small limit lets it start and then run out.
+    @Test func runningOutOfFileDescriptorsSaysSo() throws {
+        let scenario = CommandRunner.repositoryRoot.appendingPathComponent("Scenarios/worked-example.yaml").path
+        let out = try CommandRunner.temporaryDirectory()
+        let expected = "\(scenario): error: cannot read the scenario: too many open files\n"
+        var seen: [String] = []
+        for limit in 5...16 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = [
+                "-c", "ulimit -n \(limit) && exec \"$0\" \"$@\"", CommandRunner.executable.path, "run", scenario,
+                "--no-events", "--no-report", "--quiet", "--out", out.appendingPathComponent("\(limit)").path,
+            ]
+            let error = Pipe()
+            process.standardError = error
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            seen.append("\(limit): \(message)")
+            if message == expected { break }
+        }
+        #expect(seen.last?.hasSuffix(expected) == true, "\(seen)")
+    }
+
+    @Test func reportNamesAnUnreadableLogOnce() throws {
+        let log = try CommandRunner.temporaryDirectory().appendingPathComponent("events.sqlite")
+        try Data(String(repeating: "not a database\n", count: 100).utf8).write(to: log)
+        let outcome = try CommandRunner.run(["report", log.path])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError == "error: \(log.path): not a batchsim event log (not an SQLite database)\n")
+    }
+}
