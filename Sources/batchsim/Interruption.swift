@@ -25,9 +25,26 @@ enum Interruption {
         }
     }
 
+    /// Descriptors the signal sources, the event log and the outputs need at the least; below
+    /// it, creating the signal sources would stop the process without a word.
+    static let minimumOpenFiles: rlim_t = 8
+
     /// Routes every catchable fatal signal to `handler` (on a dispatch queue, not in a signal
     /// handler, so it may allocate and remove files).
     static func handle(_ handler: @escaping @Sendable (Int32) -> Void) {
+        var limit = rlimit()
+        #if os(Linux)
+            let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+        #else
+            let resource = RLIMIT_NOFILE
+        #endif
+        if getrlimit(resource, &limit) == 0, limit.rlim_cur < minimumOpenFiles {
+            FileHandle.standardError.write(
+                Data(
+                    ("error: too many open files: the limit is \(limit.rlim_cur) (ulimit -n); batchsim needs at least "
+                        + "\(minimumOpenFiles)\n").utf8))
+            exit(1)
+        }
         for signalNumber in catchable {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())

@@ -81,4 +81,23 @@ struct InputErrorCommandTests {
         #expect(outcome.status == 1)
         #expect(outcome.standardError == "error: \(log.path): not a batchsim event log (not an SQLite database)\n")
     }
+
+    @Test func aDescriptorLimitTooSmallToStartIsNamed() throws {
+        let scenario = CommandRunner.repositoryRoot.appendingPathComponent("Scenarios/worked-example.yaml").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = [
+            "-c", "ulimit -n 5 && exec \"$0\" \"$@\"", CommandRunner.executable.path, "run", scenario,
+            "--no-events", "--no-report", "--quiet", "--out", try CommandRunner.temporaryDirectory().path,
+        ]
+        let error = Pipe()
+        process.standardError = error
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 1)
+        #expect(message == "error: too many open files: the limit is 5 (ulimit -n); batchsim needs at least 8\n")
+    }
 }
