@@ -50,7 +50,7 @@ struct ReportCommand: ParsableCommand {
                 folders: [(directory, "--out")]
             ).validate()
             let staged = try StagedDirectory(destination: directory, owned: outputs.map(\.0))
-            for (name, text) in outputs { try OutputFiles.write(text, to: staged.path + "/" + name) }
+            for (name, text) in outputs { try staged.write(text, name: name) }
             try staged.commit()
         } catch {
             Terminal.printError(error.description)

@@ -88,6 +88,16 @@ public final class StagedDirectory {
         try? FileManager.default.removeItem(atPath: path)
     }
 
+    /// Writes one text file into the new folder; an error names the file where it was going to be
+    /// (`<destination>/<name>`), not the hidden folder.
+    public func write(_ text: String, name: String) throws(OutputError) {
+        do {
+            try OutputFiles.write(text, to: path + "/" + name)
+        } catch {
+            throw OutputError((destination as NSString).appendingPathComponent(name), error.reason)
+        }
+    }
+
     /// Gives up: the destination stays as it was.
     public func abandon() {
         finished = true

@@ -80,7 +80,7 @@ public enum RunPipeline {
     /// staged folder, or at `--db`), then puts the folder in place in one step: a reader sees
     /// the previous outputs or the new ones, never a mix (docs/outputs.md).
     public static func write(_ output: RunOutput, into staged: StagedDirectory) throws {
-        for (name, text) in output.files { try OutputFiles.write(text, to: staged.path + "/" + name) }
+        for (name, text) in output.files { try staged.write(text, name: name) }
         try output.eventLog?.commit()
         try staged.commit()
     }
