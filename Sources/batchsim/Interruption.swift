@@ -27,7 +27,7 @@ enum Interruption {
 
     /// Descriptors the signal sources, the event log and the outputs need at the least; below
     /// it, creating the signal sources would stop the process without a word.
-    static let minimumOpenFiles: rlim_t = 8
+    static let minimumOpenFiles: rlim_t = 5
 
     /// Routes every catchable fatal signal to `handler` (on a dispatch queue, not in a signal
     /// handler, so it may allocate and remove files).

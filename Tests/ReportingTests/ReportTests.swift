@@ -177,4 +177,17 @@ struct ReportTests {
                 == "6 task requeues (4 from the key outage, 2 from Spot preemptions) threw away 90 minutes of work; "
                 + "the account was unavailable for 20 minutes, 10 minutes of it recovering.")
     }
+
+    @Test func theTimelineClosesWithWhatSpotPreemptionCostInBothRuns() throws {
+        // Two Spot nodes preempted at 30 min for 15 min each: 0.5 node-hours. In the scenario they
+        // were unusable and empty (the outage had requeued everything); in the baseline the same
+        // preemption requeues the two tasks running there.
+        let input = try ReportFixture.run(file: "Scenarios/spot-preempted-during-outage.yaml")
+        let last = try #require(Narrative.items(input).last)
+        #expect(last.time == 6_600_000)
+        #expect(
+            last.text
+                == "Spot capacity: 2 preemptions took nodes back for 0.5 node-hours (not billed) and requeued "
+                + "0 running tasks; the baseline: 2 preemptions, 2 tasks requeued.")
+    }
 }

@@ -87,7 +87,7 @@ struct InputErrorCommandTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = [
-            "-c", "ulimit -n 5 && exec \"$0\" \"$@\"", CommandRunner.executable.path, "run", scenario,
+            "-c", "ulimit -n 4 && exec \"$0\" \"$@\"", CommandRunner.executable.path, "run", scenario,
             "--no-events", "--no-report", "--quiet", "--out", try CommandRunner.temporaryDirectory().path,
         ]
         let error = Pipe()
@@ -98,6 +98,6 @@ struct InputErrorCommandTests {
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 1)
-        #expect(message == "error: too many open files: the limit is 5 (ulimit -n); batchsim needs at least 8\n")
+        #expect(message == "error: too many open files: the limit is 4 (ulimit -n); batchsim needs at least 5\n")
     }
 }

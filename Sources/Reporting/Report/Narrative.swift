@@ -48,7 +48,24 @@ public enum Narrative {
             let end = input.scenario.end
             add(end, 3, stretchText(story, since, end, rejected, dropped, ongoing: true), alert: true)
         }
+        if let spot = spotText(input) { add(input.scenario.end, 4, spot, alert: false) }
         return keyed.sorted { ($0.time, $0.kind, $0.sequence) < ($1.time, $1.kind, $1.sequence) }.map(\.item)
+    }
+
+    /// One closing line on Spot capacity, when nodes were preempted: what preemption cost,
+    /// apart from the key (SPEC §6).
+    private static func spotText(_ input: ReportInput) -> String? {
+        guard let preemptions = input.number(.nodesPreemptions), preemptions > 0 else { return nil }
+        let hours = NumberText.nodeHours(input.number(.nodesPreemptedNodeSeconds) ?? 0)
+        let requeued = Int64(input.scenario.story.preemptionRequeues)
+        var text = "Spot capacity: \(NumberText.plural(Int64(preemptions), "preemption")) took nodes back for "
+        text += "\(hours) node-hours (not billed) and requeued \(NumberText.plural(requeued, "running task"))"
+        if let baseline = input.baseline {
+            let preempted = input.document.summary[baseline: .nodesPreemptions]?.number ?? 0
+            text += "; the baseline: \(NumberText.plural(Int64(preempted), "preemption")), "
+            text += "\(NumberText.plural(Int64(baseline.story.preemptionRequeues), "task")) requeued"
+        }
+        return text + "."
     }
 
     private static func subjectOf(_ entity: EntityKind, _ index: Int32, _ action: String, _ context: ReportContext)
