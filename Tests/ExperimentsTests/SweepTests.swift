@@ -3,6 +3,7 @@ import EventStore
 import Experiments
 import Foundation
 import Reporting
+import TestSupport
 import Testing
 
 #if canImport(FoundationXML)
@@ -172,5 +173,22 @@ struct SweepTests {
         let b = SweepRecord(
             scenario: "b", scenarioPath: "b", toolVersion: "x", replications: 1, variables: [], runs: [])
         #expect(throws: (any Error).self) { _ = try SweepResults.merge([a, b]) }
+    }
+
+    @Test func aSweepOverTheDedicatedSpotSplitAnswersTheWhatIf() throws {
+        // Scenarios/spot-preempted-during-outage.yaml, 4 one-hour tasks, key disabled 20-40 min
+        // (back at 50), preemptNodes count 2 at 30 min. Worked out by hand:
+        // (2 dedicated, 2 Spot): 6600 s against a baseline of 6300 (the preemption costs both) → 300;
+        // (2, 0): two nodes, tasks 2 and 3 wait: 10200 against 7200 → 3000;
+        // (4, 2) and (4, 0): four dedicated nodes carry the tasks: 6600 against 3600 → 3000.
+        let path = CommandRunner.repositoryRoot.appendingPathComponent("Scenarios/spot-preempted-during-outage.yaml")
+            .path
+        let grid = try SweepGrid(assignments: ["dedicated=2,4", "spot=2,0"])
+        let plan = try SweepPlan(scenarioPath: path, grid: grid, replications: 1)
+        let runs = SweepRunner.run(plan, jobs: 2)
+        let delays = runs.map { run in run.metrics.first { $0.name == "impact.makespanDelaySeconds" }?.value.number }
+        #expect(delays == [300, 3000, 3000, 3000])
+        let preemptions = runs.map { run in run.metrics.first { $0.name == "nodes.preemptions" }?.value.number }
+        #expect(preemptions == [2, 0, 2, 0])
     }
 }
