@@ -242,4 +242,69 @@ struct CapacityTests {
         let fraction = Double(failed) / 20_000
         #expect(abs(fraction - 0.25) <= 0.0101, "fraction \(fraction)")
     }
+
+    // MARK: - More clauses of rules 19 and 21
+
+    @Test func aNodePreemptedWhileAllocatingAllocatesAgainFromTheStartWhenCapacityReturns() {
+        // Allocation takes 10 min. Preempted at 5 min while creating: the pool is steady again at
+        // once; capacity returns at 20 min and the node allocates for 10 more minutes (its second
+        // allocation), then takes the task at 30 min.
+        let pool = PoolConfig(id: "p", lowPriorityNodes: 1, allocationDelay: .fixed(10 * Self.minute))
+        let scenario = Self.scenario(
+            pool: pool, tasks: 1, timeline: [Self.entry(5, .preemptNodes(pool: 0, count: nil))])
+        let events = EventRecorder()
+        let result = Simulation.run(scenario, sink: events)
+        let node = events.events.filter { $0.entity == .node }
+        #expect(node.compactMap(\.nodeStates).map(\.to) == [.creating, .preempted, .creating, .idle, .running, .idle])
+        #expect(node.map(\.time) == [0, 5, 20, 30, 30, 90].map { $0 * Self.minute })
+        let pool0 = events.events.filter { $0.entity == .pool && $0.name == .stateChanged }
+        #expect(pool0.map(\.time) == [0, 5, 20, 30].map { $0 * Self.minute })
+        #expect(result.nodes[0].allocation == 1)
+        #expect(result.metrics.tasks.makespan == 90 * Self.minute)
+        #expect(result.nodes[0].timeInState[.creating] == 15 * Self.minute)
+    }
+
+    @Test func aNodeFailingItsStartTaskAgainAfterCapacityReturnsCountsOnce() {
+        // Start task of 1 min that always fails: starttaskfailed at 1 min; preempted at 10 min;
+        // back at 25 min, fails again at 26 min. One distinct node, one preemption.
+        let pool = PoolConfig(
+            id: "p", lowPriorityNodes: 1,
+            startTask: PoolConfig.StartTask(duration: .fixed(Self.minute), failureProbability: 1))
+        let scenario = Self.scenario(
+            pool: pool, tasks: 1, horizon: Self.hour, timeline: [Self.entry(10, .preemptNodes(pool: 0, count: nil))])
+        let events = EventRecorder()
+        let result = Simulation.run(scenario, sink: events)
+        #expect(result.metrics.nodes.startTaskFailedNodes == 1)
+        #expect(result.metrics.nodes.preemptions == 1)
+        let states = events.events.filter { $0.entity == .node }.compactMap(\.nodeStates).map(\.to)
+        #expect(
+            states == [
+                .creating, .waitingforstarttask, .starttaskfailed, .preempted, .creating, .waitingforstarttask,
+                .starttaskfailed,
+            ])
+        #expect(result.nodes[0].timeInState[.starttaskfailed] == (9 + 34) * Self.minute)
+    }
+
+    @Test func aRemovalCancelsAPendingRandomPreemption() {
+        // 1,000 preemptions per node-hour (one every 3.6 s on average), but the node is removed by a
+        // resize at t = 0, in phase 2, before any preemption can fall due.
+        let pool = PoolConfig(
+            id: "p", dedicatedNodes: 1, lowPriorityNodes: 1, preemption: PoolConfig.Preemption(ratePerNodeHour: 1000))
+        let scenario = Self.scenario(
+            pool: pool, tasks: 1,
+            timeline: [Self.entry(0, .resizePool(pool: 0, dedicatedNodes: nil, lowPriorityNodes: 0))])
+        let result = Simulation.run(scenario)
+        #expect(result.metrics.nodes.preemptions == 0)
+        #expect(result.nodes[1].isRemoved)
+    }
+
+    @Test func aDedicatedNodeIsNeverPreempted() {
+        let pool = PoolConfig(
+            id: "p", dedicatedNodes: 3, preemption: PoolConfig.Preemption(ratePerNodeHour: 1000))
+        let scenario = Self.scenario(
+            pool: pool, tasks: 3, timeline: [Self.entry(10, .preemptNodes(pool: 0, count: nil))])
+        let result = Simulation.run(scenario)
+        #expect(result.metrics.nodes.preemptions == 0)
+        #expect(result.metrics.tasks.makespan == 60 * Self.minute)
+    }
 }
