@@ -67,15 +67,7 @@ extension Simulation {
                 schedule(.startTaskDone(node: Int32(index: node), allocation: allocation), at: now + duration)
                 return
             }
-            guard startTaskAttemptFails(node, startTask) else {
-                reachAllocationState(node, .idle)
-                return
-            }
-            guard fleet.nodes[node].startTaskAttempt < Int32(clamping: startTask.maxTaskRetryCount) else {
-                startTaskFailedForGood(node)
-                return
-            }
-            fleet.nodes[node].startTaskAttempt += 1
+            guard concludeStartTaskAttempt(node, startTask) else { return }
         }
     }
 
@@ -85,16 +77,23 @@ extension Simulation {
             fleet.nodes[node].allocationState == .waitingforstarttask,
             let startTask = scenario.pools[Int(fleet.nodes[node].pool)].startTask
         else { return }
+        guard concludeStartTaskAttempt(node, startTask) else { return }
+        startTaskAttempt(node, startTask)
+    }
+
+    /// An attempt has ended: the node is `idle` on success; on failure it retries at once or, after
+    /// its last attempt, is `starttaskfailed`. Returns whether a new attempt begins.
+    private mutating func concludeStartTaskAttempt(_ node: Int, _ startTask: PoolConfig.StartTask) -> Bool {
         guard startTaskAttemptFails(node, startTask) else {
             reachAllocationState(node, .idle)
-            return
+            return false
         }
         guard fleet.nodes[node].startTaskAttempt < Int32(clamping: startTask.maxTaskRetryCount) else {
             startTaskFailedForGood(node)
-            return
+            return false
         }
         fleet.nodes[node].startTaskAttempt += 1
-        startTaskAttempt(node, startTask)
+        return true
     }
 
     /// The index of the current attempt's draws: allocation number and attempt (both 0 for the
