@@ -16,8 +16,26 @@ extension Evaluator {
         case "==", "!=", "<", "<=", ">", ">=":
             return try compare(symbol, a, b, at: location)
         default:
-            return try arithmetic(symbol, a, b, at: location)
+            return try Self.inRange(try arithmetic(symbol, a, b, at: location), at: location)
         }
+    }
+
+    /// .NET's ranges (`DateTime` years 1–9999, `TimeSpan` ±2⁶³ ticks): the service cannot hold a time
+    /// outside them, and the results string could not print it.
+    static func inRange(_ value: FormulaValue, at location: SourceLocation) throws(EvaluationInterrupt)
+        -> FormulaValue
+    {
+        switch value {
+        case .timestamp(let seconds):
+            guard seconds >= -62_135_596_800, seconds < 253_402_300_800 else {
+                throw .failed(.outOfRange("timestamp", at: location))
+            }
+        case .interval(let seconds):
+            guard abs(seconds) <= 922_337_203_685 else { throw .failed(.outOfRange("timeinterval", at: location)) }
+        default:
+            break
+        }
+        return value
     }
 
     private func mismatch(_ symbol: String, _ a: FormulaValue, _ b: FormulaValue, at location: SourceLocation)
@@ -108,7 +126,7 @@ extension Evaluator {
         switch (symbol, value) {
         case ("-", .double(let x)): return .double(-x)
         case ("-", .vector(let xs)): return .vector(xs.map { -$0 })
-        case ("-", .interval(let x)): return .interval(-x)
+        case ("-", .interval(let x)): return try Self.inRange(.interval(-x), at: location)
         case ("!", .double(let x)): return .double(x == 0 ? 1 : 0)
         default:
             throw .failed(.typeMismatch("'\(symbol)' cannot apply to a \(value.typeName)", at: location))

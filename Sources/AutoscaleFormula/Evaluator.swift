@@ -115,7 +115,7 @@ struct Evaluator {
     private func member(_ base: FormulaValue, _ name: String, at location: SourceLocation) throws(EvaluationInterrupt)
         -> FormulaValue
     {
-        guard case .timestamp(let seconds) = base else {
+        guard case .timestamp(let seconds) = base, abs(seconds) < 1e12 else {
             throw .failed(.typeMismatch("'.\(name)' needs a timestamp, not a \(base.typeName)", at: location))
         }
         let fields = CivilTime(millisecondsSince1970: Int64((seconds * 1000).rounded(.down)))

@@ -30,6 +30,7 @@ public enum FormulaError: Error, Equatable, Sendable, CustomStringConvertible {
     case noValues(String, at: SourceLocation)
     case invalidArgument(String, at: SourceLocation)
     case invalidTimestamp(String, at: SourceLocation)
+    case outOfRange(String, at: SourceLocation)
 
     /// The longest formula the service accepts, in characters.
     public static let characterLimit = 8000
@@ -40,7 +41,7 @@ public enum FormulaError: Error, Equatable, Sendable, CustomStringConvertible {
     public var isLoadError: Bool {
         switch self {
         case .insufficientSamples, .noSamples, .divisionByZero, .vectorLengthMismatch, .unassignedVariable,
-            .typeMismatch, .noValues, .invalidArgument, .invalidTimestamp:
+            .typeMismatch, .noValues, .invalidArgument, .invalidTimestamp, .outOfRange:
             return false
         default:
             return true
@@ -59,7 +60,7 @@ public enum FormulaError: Error, Equatable, Sendable, CustomStringConvertible {
             .cannotAssign(_, _, let at), .wrongArgumentCount(_, _, _, let at), .insufficientSamples(_, _, _, _, let at),
             .noSamples(_, let at), .divisionByZero(let at), .vectorLengthMismatch(_, _, let at),
             .unassignedVariable(_, let at), .typeMismatch(_, let at), .noValues(_, let at),
-            .invalidArgument(_, let at), .invalidTimestamp(_, let at):
+            .invalidArgument(_, let at), .invalidTimestamp(_, let at), .outOfRange(_, let at):
             return at
         }
     }
@@ -119,6 +120,8 @@ public enum FormulaError: Error, Equatable, Sendable, CustomStringConvertible {
             return detail
         case .invalidTimestamp(let text, _):
             return "'\(text)' is not an ISO 8601 or RFC 1123 timestamp"
+        case .outOfRange(let type, _):
+            return "the \(type) is out of range (timestamps from year 1 to 9999, timeintervals up to 10,675,199 days)"
         }
     }
 

@@ -14,6 +14,7 @@ enum ValueFormatting {
 
     /// ISO 8601 in UTC with `Z`, with milliseconds only when the time is not a whole second.
     static func timestamp(_ seconds: Double) -> String {
+        guard abs(seconds) < 1e12 else { return number(seconds) }  // never reached: the evaluator keeps years 1–9999
         let milliseconds = Int64((seconds * 1000).rounded())
         let fields = CivilTime(millisecondsSince1970: milliseconds)
         let base =
@@ -24,6 +25,7 @@ enum ValueFormatting {
 
     /// .NET's constant TimeSpan form `[-][d.]hh:mm:ss[.fffffff]`, in 100 ns ticks.
     static func interval(_ seconds: Double) -> String {
+        guard abs(seconds) < 1e12 else { return number(seconds) }  // never reached: the evaluator keeps ±2⁶³ ticks
         let ticks = Int64((abs(seconds) * 10_000_000).rounded())
         let fraction = ticks % 10_000_000
         let whole = ticks / 10_000_000
