@@ -20,6 +20,7 @@ public enum FormulaError: Error, Equatable, Sendable, CustomStringConvertible {
     case wrongArgumentCount(String, expected: String, found: Int, at: SourceLocation)
     case tooLong(characters: Int)
     case tooManyStatements(Int)
+    case tooDeep(at: SourceLocation)
     // Evaluation errors.
     case insufficientSamples(String, available: Int, expected: Int, percent: Double, at: SourceLocation)
     case noSamples(String, at: SourceLocation)
@@ -34,6 +35,9 @@ public enum FormulaError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// The longest formula the service accepts, in characters.
     public static let characterLimit = 8000
+    /// The deepest expression tree batchsim accepts (its own limit, far beyond real formulas): the
+    /// checker and evaluator recurse over the tree.
+    public static let depthLimit = 200
     /// The most statements the service accepts.
     public static let statementLimit = 100
 
@@ -54,7 +58,8 @@ public enum FormulaError: Error, Equatable, Sendable, CustomStringConvertible {
         case .tooLong, .tooManyStatements:
             return .start
         case .unexpectedCharacter(_, let at), .unterminatedString(let at), .expectedToken(_, _, let at),
-            .expectedExpression(_, let at), .expectedName(_, let at), .invalidAssignmentTarget(let at),
+            .expectedExpression(_, let at), .expectedName(_, let at), .tooDeep(let at),
+            .invalidAssignmentTarget(let at),
             .unknownFunction(_, let at), .unknownMethod(_, let at), .methodOnNonSampledValue(_, let at),
             .unknownMember(_, let at), .unsimulatedMetric(_, let at), .bareSampledVariable(_, let at),
             .cannotAssign(_, _, let at), .wrongArgumentCount(_, _, _, let at), .insufficientSamples(_, _, _, _, let at),
@@ -99,6 +104,8 @@ public enum FormulaError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(name) takes \(expected), not \(found)"
         case .tooLong(let characters):
             return "the formula has \(characters) characters; the limit is \(Self.characterLimit)"
+        case .tooDeep:
+            return "the expression nests deeper than \(Self.depthLimit) levels"
         case .tooManyStatements(let count):
             return "the formula has \(count) statements; the limit is \(Self.statementLimit)"
         case .insufficientSamples(let name, let available, let expected, let percent, _):

@@ -5,6 +5,8 @@
 struct Parser {
     private let tokens: [Token]
     private var index = 0
+    /// Open parentheses and unary operators around the current token: bounds the parser's own recursion.
+    private var nesting = 0
 
     private init(tokens: [Token]) {
         self.tokens = tokens
@@ -52,21 +54,37 @@ struct Parser {
         if case .name(let name) = current.kind, tokens[index + 1].isSymbol("=") {
             let location = advance().location
             _ = advance()
-            return .assignment(name, location, try expression())
+            return .assignment(name, location, try expression().expression)
         }
-        let expression = try expression()
+        let expression = try expression().expression
         if current.isSymbol("=") { throw .invalidAssignmentTarget(at: current.location) }
         return .expression(expression)
     }
 
-    private mutating func expression() throws(FormulaError) -> Expression {
+    /// An expression and the depth of its tree. The depth is bounded so that a hostile formula
+    /// (thousands of `(` or `1+1+…`) cannot exhaust the stack of the recursive checker and evaluator.
+    private struct Parsed {
+        var expression: Expression
+        var depth: Int
+    }
+
+    /// Builds a node over `children`, refusing trees deeper than `FormulaError.depthLimit`.
+    private func node(_ expression: Expression, _ children: [Parsed]) throws(FormulaError) -> Parsed {
+        let depth = (children.map(\.depth).max() ?? 0) + 1
+        guard depth <= FormulaError.depthLimit else { throw .tooDeep(at: expression.location) }
+        return Parsed(expression: expression, depth: depth)
+    }
+
+    private mutating func expression() throws(FormulaError) -> Parsed {
         let condition = try binary(level: 0)
         guard current.isSymbol("?") else { return condition }
         let location = advance().location
         let whenTrue = try expression()
         try expect(":")
         let whenFalse = try expression()
-        return .conditional(condition, whenTrue, whenFalse, location)
+        return try node(
+            .conditional(condition.expression, whenTrue.expression, whenFalse.expression, location),
+            [condition, whenTrue, whenFalse])
     }
 
     /// Binary operators by level, loosest first.
@@ -74,26 +92,30 @@ struct Parser {
         ["||"], ["&&"], ["==", "!="], ["<", "<=", ">", ">="], ["+", "-"], ["*", "/"],
     ]
 
-    private mutating func binary(level: Int) throws(FormulaError) -> Expression {
+    private mutating func binary(level: Int) throws(FormulaError) -> Parsed {
         guard level < Self.levels.count else { return try unary() }
         var left = try binary(level: level + 1)
         while case .symbol(let symbol) = current.kind, Self.levels[level].contains(symbol) {
             let location = advance().location
             let right = try binary(level: level + 1)
-            left = .binary(symbol, left, right, location)
+            left = try node(.binary(symbol, left.expression, right.expression, location), [left, right])
         }
         return left
     }
 
-    private mutating func unary() throws(FormulaError) -> Expression {
+    private mutating func unary() throws(FormulaError) -> Parsed {
         if current.isSymbol("-") || current.isSymbol("!") {
             let token = advance()
-            return .unary(token.spelling, try unary(), token.location)
+            if nesting >= FormulaError.depthLimit { throw .tooDeep(at: token.location) }
+            nesting += 1
+            defer { nesting -= 1 }
+            let operand = try unary()
+            return try node(.unary(token.spelling, operand.expression, token.location), [operand])
         }
         return try postfix()
     }
 
-    private mutating func postfix() throws(FormulaError) -> Expression {
+    private mutating func postfix() throws(FormulaError) -> Parsed {
         var base = try primary()
         while current.isSymbol(".") {
             _ = advance()
@@ -102,17 +124,19 @@ struct Parser {
             }
             let location = advance().location
             if current.isSymbol("(") {
-                base = .method(base, member, try arguments(), location)
+                let arguments = try self.arguments()
+                base = try node(
+                    .method(base.expression, member, arguments.map(\.expression), location), [base] + arguments)
             } else {
-                base = .member(base, member, location)
+                base = try node(.member(base.expression, member, location), [base])
             }
         }
         return base
     }
 
-    private mutating func arguments() throws(FormulaError) -> [Expression] {
+    private mutating func arguments() throws(FormulaError) -> [Parsed] {
         try expect("(")
-        var arguments: [Expression] = []
+        var arguments: [Parsed] = []
         if current.isSymbol(")") {
             _ = advance()
             return arguments
@@ -130,21 +154,25 @@ struct Parser {
         }
     }
 
-    private mutating func primary() throws(FormulaError) -> Expression {
+    private mutating func primary() throws(FormulaError) -> Parsed {
         let token = current
         switch token.kind {
         case .number(let value):
             _ = advance()
-            return .number(value, token.location)
+            return Parsed(expression: .number(value, token.location), depth: 1)
         case .string(let text):
             _ = advance()
-            return .string(text, token.location)
+            return Parsed(expression: .string(text, token.location), depth: 1)
         case .name(let name):
             _ = advance()
-            if current.isSymbol("(") { return .call(name, try arguments(), token.location) }
-            return .name(name, token.location)
+            guard current.isSymbol("(") else { return Parsed(expression: .name(name, token.location), depth: 1) }
+            let arguments = try self.arguments()
+            return try node(.call(name, arguments.map(\.expression), token.location), arguments)
         case .symbol("("):
             _ = advance()
+            if nesting >= FormulaError.depthLimit { throw .tooDeep(at: token.location) }
+            nesting += 1
+            defer { nesting -= 1 }
             let inner = try expression()
             try expect(")")
             return inner

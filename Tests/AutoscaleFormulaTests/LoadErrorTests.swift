@@ -64,6 +64,18 @@ struct LoadErrorTests {
             FormulaTestSupport.results(String(repeating: "x=1;", count: 100)) == "$NodeDeallocationOption=requeue;x=1")
     }
 
+    @Test func expressionsNestedDeeperThanTwoHundredLevelsAreRefusedBeforeTheyExhaustTheStack() {
+        let parentheses = "x = " + String(repeating: "(", count: 3000) + "1" + String(repeating: ")", count: 3000)
+        #expect(
+            FormulaTestSupport.results(parentheses) == "1:205: error: the expression nests deeper than 200 levels")
+        let sum = "x = " + String(repeating: "1+", count: 3000) + "1"
+        #expect(FormulaTestSupport.results(sum) == "1:404: error: the expression nests deeper than 200 levels")
+        let minus = "x = " + String(repeating: "-", count: 3000) + "1"
+        #expect(FormulaTestSupport.results(minus) == "1:205: error: the expression nests deeper than 200 levels")
+        let shallow = "x = " + String(repeating: "1+", count: 199) + "1"
+        #expect(FormulaTestSupport.value(shallow) == "200")
+    }
+
     @Test func commentsWhitespaceAndEmptyStatementsAreFree() {
         let text = "// a comment\n  x =\n\t1 ; ; // tail\ny = 2 // no final semicolon"
         #expect(FormulaTestSupport.results(text) == "$NodeDeallocationOption=requeue;x=1;y=2")
