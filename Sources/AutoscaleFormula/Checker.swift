@@ -4,6 +4,10 @@
 /// formula when it is set, not when it runs.
 enum Checker {
     /// The timestamp fields of rule 22.
+    /// The prefix the service reserves for its timeinterval constants: a misspelt one is a load
+    /// error rather than an unassigned variable found only when it is evaluated.
+    static let constantPrefix = "TimeInterval_"
+
     static let members: Set<String> = ["year", "month", "day", "weekday", "hour", "minute", "second"]
 
     static func check(_ statements: [Statement], text: String) throws(FormulaError) {
@@ -28,6 +32,8 @@ enum Checker {
         case .timeInterval: throw .cannotAssign(name, reason: "it is a constant", at: location)
         case .optionWord: throw .cannotAssign(name, reason: "it is a deallocation option", at: location)
         case .unsimulated: throw .unsimulatedMetric(name, at: location)
+        case .user where name.hasPrefix(constantPrefix):
+            throw .cannotAssign(name, reason: "it is a constant", at: location)
         case .target, .deallocationOption, .user: return
         }
     }
@@ -40,6 +46,7 @@ enum Checker {
             switch NameKind(name) {
             case .sampled: throw .bareSampledVariable(name, at: location)
             case .unsimulated: throw .unsimulatedMetric(name, at: location)
+            case .user where name.hasPrefix(Self.constantPrefix): throw .unknownConstant(name, at: location)
             default: return
             }
         case .unary(_, let operand, _):

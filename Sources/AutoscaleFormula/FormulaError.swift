@@ -14,6 +14,7 @@ public enum FormulaError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownMethod(String, at: SourceLocation)
     case methodOnNonSampledValue(String, at: SourceLocation)
     case unknownMember(String, at: SourceLocation)
+    case unknownConstant(String, at: SourceLocation)
     case unsimulatedMetric(String, at: SourceLocation)
     case bareSampledVariable(String, at: SourceLocation)
     case cannotAssign(String, reason: String, at: SourceLocation)
@@ -61,7 +62,8 @@ public enum FormulaError: Error, Equatable, Sendable, CustomStringConvertible {
             .expectedExpression(_, let at), .expectedName(_, let at), .tooDeep(let at),
             .invalidAssignmentTarget(let at),
             .unknownFunction(_, let at), .unknownMethod(_, let at), .methodOnNonSampledValue(_, let at),
-            .unknownMember(_, let at), .unsimulatedMetric(_, let at), .bareSampledVariable(_, let at),
+            .unknownMember(_, let at), .unknownConstant(_, let at), .unsimulatedMetric(_, let at),
+            .bareSampledVariable(_, let at),
             .cannotAssign(_, _, let at), .wrongArgumentCount(_, _, _, let at), .insufficientSamples(_, _, _, _, let at),
             .noSamples(_, let at), .divisionByZero(let at), .vectorLengthMismatch(_, _, let at),
             .unassignedVariable(_, let at), .typeMismatch(_, let at), .noValues(_, let at),
@@ -94,6 +96,9 @@ public enum FormulaError: Error, Equatable, Sendable, CustomStringConvertible {
             return "method '\(name)' applies only to a sampled variable such as $PendingTasks"
         case .unknownMember(let name, _):
             return "unknown member '\(name)'; a timestamp has year, month, day, weekday, hour, minute and second"
+        case .unknownConstant(let name, _):
+            return "unknown constant '\(name)'; the TimeInterval_ constants are Zero, 100ns, Microsecond, Millisecond, "
+                + "Second, Minute, Hour, Day, Week and Year"
         case .unsimulatedMetric(let name, _):
             return "\(name) is not simulated by batchsim"
         case .bareSampledVariable(let name, _):

@@ -25,6 +25,12 @@ struct LoadErrorTests {
                 "1:1: error: $CurrentDedicatedNodes cannot be assigned: it is a read-only service variable"
             ),
             ("TimeInterval_Second = 2;", "1:1: error: TimeInterval_Second cannot be assigned: it is a constant"),
+            ("TimeInterval_Fortnight = 2;", "1:1: error: TimeInterval_Fortnight cannot be assigned: it is a constant"),
+            (
+                "x = 3 * TimeInterval_Minutes;",
+                "1:9: error: unknown constant 'TimeInterval_Minutes'; the TimeInterval_ constants are Zero, 100ns, "
+                    + "Microsecond, Millisecond, Second, Minute, Hour, Day, Week and Year"
+            ),
             ("taskcompletion = 1;", "1:1: error: taskcompletion cannot be assigned: it is a deallocation option"),
             ("x = max();", "1:5: error: max takes 1 argument or more, not 0"),
             ("x = val(1);", "1:5: error: val takes 2 arguments, not 1"),
