@@ -13,13 +13,16 @@ public struct EvaluationContext: Sendable {
     public var currentTargetDedicated: Double
     /// What `$TargetLowPriorityNodes` and `$TargetLowPriority` read before the formula assigns them.
     public var currentTargetLowPriority: Double
-    /// Uniform in [0, 1); the simulation passes a keyed stream (per pool, evaluation number and call).
-    public var random: @Sendable () -> Double
+    /// `rand()`'s draw for the given call of this evaluation (0, 1, …), uniform in [0, 1). The call
+    /// number is passed so that a caller can key draws by (pool, evaluation number, call) without
+    /// keeping state (rule 23); the default ignores it and uses the system generator.
+    public var random: @Sendable (_ call: Int) -> Double
 
     public init(
         now: Double, samples: [SampledVariable: [Sample]] = [:], currentDedicatedNodes: Double = 0,
         currentLowPriorityNodes: Double = 0, taskSlotsPerNode: Double = 1, currentTargetDedicated: Double = 0,
-        currentTargetLowPriority: Double = 0, random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+        currentTargetLowPriority: Double = 0,
+        random: @escaping @Sendable (_ call: Int) -> Double = { _ in Double.random(in: 0..<1) }
     ) {
         self.now = now
         self.samples = samples

@@ -11,7 +11,8 @@ extension Evaluator {
         }
         switch function {
         case .rand:
-            return .double(context.random())
+            defer { randomCalls.count += 1 }
+            return .double(context.random(randomCalls.count))
         case .stop:
             throw .stopped
         case .time:

@@ -6,6 +6,13 @@ struct Evaluator {
     private var variables: [String: FormulaValue] = [:]
     private var targets: [NameKind.TargetVariable: Double] = [:]
     private var option: DeallocationOption?
+    /// How many times `rand()` has been called: a reference so that the non-mutating `evaluate` can count.
+    let randomCalls = CallCounter()
+
+    /// A counter shared by the evaluator's copies within one evaluation.
+    final class CallCounter {
+        var count = 0
+    }
 
     init(context: EvaluationContext) {
         self.context = context

@@ -51,7 +51,7 @@ struct AutoscaleCommand: ParsableCommand {
             throw ValidationError("--start '\(start)' is not an ISO 8601 timestamp")
         }
         let now = startSeconds + Double(milliseconds) / 1000
-        var context = EvaluationContext(now: now)
+        var context = EvaluationContext(now: now, random: Self.draw)
         try apply(settings, to: &context)
         if let samples {
             let text = try read(samples, what: "samples CSV")
@@ -78,6 +78,16 @@ struct AutoscaleCommand: ParsableCommand {
             Self.report("\(name):\(error.description)")
             throw ExitCode.failure
         }
+    }
+
+    /// `rand()` here is reproducible: SplitMix64's finaliser of the call number, top 53 bits, so that
+    /// the same command prints the same results string.
+    @Sendable static func draw(_ call: Int) -> Double {
+        var z = UInt64(truncatingIfNeeded: call) &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return Double(z >> 11) / 9_007_199_254_740_992
     }
 
     private static func report(_ line: String) {

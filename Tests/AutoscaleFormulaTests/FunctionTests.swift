@@ -11,7 +11,7 @@ struct FunctionTests {
                 Sample(time: FormulaTestSupport.monday + $0, value: $1)
             }
         ],
-        random: { 0.25 })
+        random: { 0.25 + Double($0) / 10 })
 
     @Test(
         "Functions of doubleVecLists flatten doubles and vectors",
@@ -52,6 +52,8 @@ struct FunctionTests {
 
     @Test func randDrawsFromTheCallersSource() {
         #expect(FormulaTestSupport.value("x = rand() * 4", Self.context) == "1")
+        // Each call passes its number: 0.25, 0.35, 0.45.
+        #expect(FormulaTestSupport.value("x = rand() + rand() + rand()", Self.context) == "1.05")
     }
 
     @Test func timeIsNowOrAParsedTimestamp() {

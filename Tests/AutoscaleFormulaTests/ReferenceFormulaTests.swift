@@ -130,7 +130,8 @@ struct ReferenceFormulaTests {
         let samples = (0..<40).map { Sample(time: FormulaTestSupport.monday + Double($0 * 30), value: Double($0 % 7)) }
         let context = EvaluationContext(
             now: FormulaTestSupport.monday + 1200,
-            samples: Dictionary(uniqueKeysWithValues: SampledVariable.allCases.map { ($0, samples) }), random: { 0.5 })
+            samples: Dictionary(uniqueKeysWithValues: SampledVariable.allCases.map { ($0, samples) }),
+            random: { _ in 0.5 })
         var mutants: [String] = []
         for position in characters.indices {
             var deleted = characters

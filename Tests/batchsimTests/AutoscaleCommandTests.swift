@@ -88,6 +88,14 @@ struct AutoscaleCommandTests {
                 "\(paths["s.csv"] ?? ""):1: error: '$MemoryBytes' is not a sampled variable"))
     }
 
+    @Test func randIsReproducibleFromOneRunToTheNext() throws {
+        let paths = try Self.write(["r.txt": "x = rand(); y = rand();"])
+        let first = try CommandRunner.run(["autoscale", paths["r.txt"] ?? ""])
+        let second = try CommandRunner.run(["autoscale", paths["r.txt"] ?? ""])
+        #expect(first.standardOutput == "$NodeDeallocationOption=requeue;x=0.8833108082136426;y=0.5665615751722809\n")
+        #expect(first.standardOutput == second.standardOutput)
+    }
+
     @Test func theHelpShowsAnExample() throws {
         let outcome = try CommandRunner.run(["autoscale", "--help"])
         #expect(outcome.status == 0)
