@@ -96,6 +96,27 @@ struct AutoscaleCommandTests {
         #expect(first.standardOutput == second.standardOutput)
     }
 
+    @Test func aDashReadsTheFormulaFromStandardInput() throws {
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = ["autoscale", "-", "--at", "2h"]
+        let input = Pipe()
+        let output = Pipe()
+        let error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        input.fileHandleForWriting.write(
+            Data("h = (time() - time(\"2026-01-05T00:00:00Z\")) / TimeInterval_Hour;\nx = y;".utf8))
+        try input.fileHandleForWriting.close()
+        let printed = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        _ = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(printed == "<stdin>:2:5: error: y is used before it is assigned\n")
+    }
+
     @Test func theHelpShowsAnExample() throws {
         let outcome = try CommandRunner.run(["autoscale", "--help"])
         #expect(outcome.status == 0)
