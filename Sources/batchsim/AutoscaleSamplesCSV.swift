@@ -9,6 +9,7 @@ enum AutoscaleSamplesCSV {
     static func read(_ text: String, start: Double, before: Double) throws(AutoscaleInputError)
         -> [SampledVariable: [Sample]]
     {
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text  // a spreadsheet's byte-order mark
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? $0.dropLast() : $0
         }
@@ -24,6 +25,9 @@ enum AutoscaleSamplesCSV {
                     line: 1,
                     message: "'\(name)' is not a sampled variable ("
                         + SampledVariable.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+            }
+            guard !columns.values.contains(variable) else {
+                throw AutoscaleInputError(line: 1, message: "\(variable.rawValue) has two columns")
             }
             columns[index] = variable
         }

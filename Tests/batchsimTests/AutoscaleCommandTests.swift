@@ -79,6 +79,19 @@ struct AutoscaleCommandTests {
                 == "\(path):1:19: error: $PendingTasks.GetSample: 0 of 2 expected samples, fewer than 50%\n")
     }
 
+    @Test func aByteOrderMarkIsSkippedAndADuplicateColumnIsAnError() throws {
+        let paths = try Self.write([
+            "bom.csv": "\u{FEFF}time,PendingTasks\n0,3\n", "twice.csv": "time,PendingTasks,$PendingTasks\n0,1,2\n",
+            "f.txt": "x = $PendingTasks.GetSample(1);",
+        ])
+        let formula = paths["f.txt"] ?? ""
+        let bom = try CommandRunner.run(["autoscale", formula, "--at", "1m", "--samples", paths["bom.csv"] ?? ""])
+        #expect(bom.standardOutput == "$NodeDeallocationOption=requeue;x=[3]\n")
+        let twice = try CommandRunner.run(["autoscale", formula, "--samples", paths["twice.csv"] ?? ""])
+        #expect(twice.status == 1)
+        #expect(twice.standardError == "\(paths["twice.csv"] ?? ""):1: error: $PendingTasks has two columns\n")
+    }
+
     @Test func aBadSamplesColumnIsReportedWithItsLine() throws {
         let paths = try Self.write(["s.csv": "time,$MemoryBytes\n0,1\n", "f.txt": "x = 1;"])
         let outcome = try CommandRunner.run(["autoscale", paths["f.txt"] ?? "", "--samples", paths["s.csv"] ?? ""])
