@@ -35,6 +35,8 @@ let package = Package(
             name: "ScenarioFormat",
             dependencies: ["BatchModel", "SimulationKernel", .product(name: "Yams", package: "Yams")]
         ),
+        // The Azure Batch autoscale formula language (SPEC §7, rules 22–25 and 27): load, check, evaluate.
+        .target(name: "AutoscaleFormula"),
         // One lock wrapper and one ordered parallel map: every thread the program starts.
         .target(name: "ParallelWork"),
         // Renders what runs produced: summary.json, the terminal table, report.md/html and their charts,
@@ -51,13 +53,15 @@ let package = Package(
             name: "batchsim",
             dependencies: [
                 "BatchModel", "ScenarioFormat", "Reporting", "EventStore", "Experiments", "ParallelWork",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AutoscaleFormula", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Helpers shared by the test targets (run a YAML scenario through the run pipeline, look up metrics).
         .target(name: "TestSupport", dependencies: ["BatchModel", "ScenarioFormat", "Reporting", "Experiments"]),
         .testTarget(name: "ParallelWorkTests", dependencies: ["ParallelWork"]),
         .testTarget(name: "SimulationKernelTests", dependencies: ["SimulationKernel"]),
+        // The reference formulas (Microsoft documentation and public repositories), read from the source tree.
+        .testTarget(name: "AutoscaleFormulaTests", dependencies: ["AutoscaleFormula"], exclude: ["Reference"]),
         .testTarget(name: "BatchModelTests", dependencies: ["BatchModel", "TestSupport", "Reporting"]),
         .testTarget(
             name: "ScenarioFormatTests",
