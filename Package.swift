@@ -35,6 +35,8 @@ let package = Package(
             name: "ScenarioFormat",
             dependencies: ["BatchModel", "SimulationKernel", .product(name: "Yams", package: "Yams")]
         ),
+        // `batchsim import`: Azure Batch, Key Vault and task JSON (REST, CLI output, ARM, CLI templates) → a scenario.
+        .target(name: "AzureImport", dependencies: ["ScenarioFormat"]),
         // One lock wrapper and one ordered parallel map: every thread the program starts.
         .target(name: "ParallelWork"),
         // Renders what runs produced: summary.json, the terminal table, report.md/html and their charts,
@@ -51,12 +53,13 @@ let package = Package(
             name: "batchsim",
             dependencies: [
                 "BatchModel", "ScenarioFormat", "Reporting", "EventStore", "Experiments", "ParallelWork",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AzureImport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Helpers shared by the test targets (run a YAML scenario through the run pipeline, look up metrics).
         .target(name: "TestSupport", dependencies: ["BatchModel", "ScenarioFormat", "Reporting", "Experiments"]),
         .testTarget(name: "ParallelWorkTests", dependencies: ["ParallelWork"]),
+        .testTarget(name: "AzureImportTests", dependencies: ["AzureImport", "ScenarioFormat", "TestSupport"]),
         .testTarget(name: "SimulationKernelTests", dependencies: ["SimulationKernel"]),
         .testTarget(name: "BatchModelTests", dependencies: ["BatchModel", "TestSupport", "Reporting"]),
         .testTarget(
