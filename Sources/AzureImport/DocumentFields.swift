@@ -124,9 +124,14 @@ final class DocumentFields {
         return Sourced(value: milliseconds, origin: text.origin)
     }
 
+    private static func isEmpty(_ value: JSONNode) -> Bool {
+        value.isNull || value.members?.isEmpty == true || value.elements?.isEmpty == true
+    }
+
     /// Lists every member not read (and not null) as not modelled.
     func finish() {
-        for member in node.members ?? [] where !used.contains(member.key) && !member.value.isNull {
+        // Null and empty values (`"tags": {}`, `"ipRules": []`) say nothing, so they are not listed.
+        for member in node.members ?? [] where !used.contains(member.key) && !Self.isEmpty(member.value) {
             log.unmodelled(kind, member.key, at: origin.appending(member.key, member.value))
         }
     }
