@@ -59,7 +59,7 @@ let package = Package(
         // Helpers shared by the test targets (run a YAML scenario through the run pipeline, look up metrics).
         .target(name: "TestSupport", dependencies: ["BatchModel", "ScenarioFormat", "Reporting", "Experiments"]),
         .testTarget(name: "ParallelWorkTests", dependencies: ["ParallelWork"]),
-        .testTarget(name: "AzureImportTests", dependencies: ["AzureImport", "ScenarioFormat", "TestSupport"]),
+        .testTarget(name: "AzureImportTests", dependencies: ["AzureImport", "ScenarioFormat", "BatchModel", "TestSupport"]),
         .testTarget(name: "SimulationKernelTests", dependencies: ["SimulationKernel"]),
         .testTarget(name: "BatchModelTests", dependencies: ["BatchModel", "TestSupport", "Reporting"]),
         .testTarget(

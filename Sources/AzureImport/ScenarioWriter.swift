@@ -30,6 +30,17 @@ struct ScenarioWriter {
 
     /// The scenario text and trace text (`nil` without tasks); errors go to the log.
     mutating func write() -> (scenario: String, trace: String?) {
+        // A scenario runs at least one job on at least one pool; inventing either would not be the estate.
+        if estate.pools.isEmpty {
+            log.plainError(
+                "error: no pool document among the files: a scenario needs at least one pool "
+                    + "(export one with az batch pool show)")
+        }
+        if estate.jobs.isEmpty {
+            log.plainError(
+                "error: no job document among the files: a scenario needs at least one job "
+                    + "(export one with az batch job show)")
+        }
         var body = YAMLText()
         swap(&body, &out)
         writeTop()
@@ -266,12 +277,7 @@ struct ScenarioWriter {
             }
             tasksByJob[job, default: []].append(task)
         }
-        guard !estate.jobs.isEmpty else {
-            if estate.tasks.isEmpty && !estate.pools.isEmpty {
-                log.warn("no job documents: the pools run no work until tasks are added")
-            }
-            return
-        }
+        guard !estate.jobs.isEmpty else { return }
         out.line("jobs:")
         for job in estate.jobs {
             if !poolIds.contains(job.pool.value) {

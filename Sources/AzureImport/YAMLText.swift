@@ -27,11 +27,11 @@ struct YAMLText {
     static func scalar(_ text: String) -> String {
         let safe = text.unicodeScalars.allSatisfy { scalar in
             (scalar.value < 128 && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)))
-                || "_-.".unicodeScalars.contains(scalar)
+                || "_-. ".unicodeScalars.contains(scalar)
         }
         let reserved = ["true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"].contains(text.lowercased())
         let startsPlain = text.first.map { $0.isLetter || $0 == "_" } ?? false
-        if safe, !reserved, startsPlain { return text }
+        if safe, !reserved, startsPlain, text.last != " " { return text }
         return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 }
