@@ -68,7 +68,8 @@ struct ReadmeTests {
     @Test func theGraphIsOneWay() throws {
         let package = try Self.packageGraph()
         let order = [
-            "SimulationKernel", "CSQLite", "ParallelWork", "BatchModel", "ScenarioFormat", "EventStore", "Reporting",
+            "SimulationKernel", "CSQLite", "ParallelWork", "BatchModel", "ScenarioFormat", "AzureImport", "EventStore",
+            "Reporting",
             "Experiments", "batchsim", "TestSupport",
         ]
         for (position, target) in order.enumerated() {
