@@ -34,10 +34,15 @@ public enum AzureImporter {
         let reader = EstateReader()
         reader.read(documents)
         guard reader.log.errors.isEmpty else { throw ImportFailure(errors: reader.log.errors) }
+        var options = options
         if let duration = options.taskDuration, DurationSyntax.parse(duration) == nil {
-            throw ImportFailure(errors: [
-                "error: --task-duration: expected a duration such as 90s or 10m, found '\(duration)'"
-            ])
+            // The scenario's own syntax (10m) or Azure's (PT10M, 0:10:00).
+            guard case .milliseconds(let milliseconds) = AzureDuration.parse(duration) else {
+                throw ImportFailure(errors: [
+                    "error: --task-duration: expected a duration such as 10m, PT10M or 0:10:00, found '\(duration)'"
+                ])
+            }
+            options.taskDuration = DurationSyntax.format(milliseconds)
         }
         var writer = ScenarioWriter(estate: reader.estate, options: options, log: reader.log)
         let (scenario, trace) = writer.write()

@@ -8,17 +8,14 @@ public struct ImportOptions: Sendable {
     public var prices: [(vmSize: String, perHour: String)]
     /// The trace CSV's file name as the scenario refers to it (beside the scenario).
     public var traceFileName: String
-    /// The directory of the scenario to write, so that provenance names inputs relative to it.
-    public var scenarioDirectory: String?
 
     public init(
         name: String? = nil, taskDuration: String? = nil, prices: [(vmSize: String, perHour: String)] = [],
-        traceFileName: String = "imported.trace.csv", scenarioDirectory: String? = nil
+        traceFileName: String = "imported.trace.csv"
     ) {
         self.name = name
         self.taskDuration = taskDuration
         self.prices = prices
         self.traceFileName = traceFileName
-        self.scenarioDirectory = scenarioDirectory
     }
 }

@@ -63,8 +63,7 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let options = ImportOptions(
-            name: name ?? base, taskDuration: taskDuration, prices: prices, traceFileName: traceName,
-            scenarioDirectory: directory.path)
+            name: name ?? base, taskDuration: taskDuration, prices: prices, traceFileName: traceName)
         let result: ImportResult
         do {
             result = try AzureImporter.run(sources, options: options)

@@ -68,6 +68,19 @@ struct TaskImportTests {
         _ = try ImportFixtures.load(given)
     }
 
+    @Test func theTaskDurationOptionAlsoTakesAzureSpellings() throws {
+        let documents = [
+            ("pool.json", ImportFixtures.pool), ("job.json", ImportFixtures.job), ("tasks.json", Self.task("a")),
+        ]
+        let iso = try ImportFixtures.run(documents, options: ImportOptions(taskDuration: "PT45M"))
+        #expect(ImportFixtures.values(iso).contains("duration: 45m"))
+        let cli = try ImportFixtures.run(documents, options: ImportOptions(taskDuration: "1:30:00"))
+        #expect(ImportFixtures.values(cli).contains("duration: 1h30m"))
+        #expect(throws: ImportFailure.self) {
+            _ = try ImportFixtures.run(documents, options: ImportOptions(taskDuration: "soon"))
+        }
+    }
+
     @Test func aSingleTaskAndATaskCollectionBothImport() throws {
         let single = #"{"id": "task1", "requiredSlots": 2, "commandLine": "cmd /c echo task1"}"#
         let collection = #"{"value": [{"id": "c1", "commandLine": "x", "constraints": {"maxTaskRetryCount": 5}}]}"#
