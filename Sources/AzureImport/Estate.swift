@@ -69,6 +69,9 @@ struct Estate {
         var created: Int64?
         var expires: Int64?
         var notBefore: Int64?
+        /// `key.kty` and the modulus length, when the document carries the key itself.
+        var keyType: Sourced<String>?
+        var keySize: Sourced<Int>?
     }
 
     struct RoleAssignment {

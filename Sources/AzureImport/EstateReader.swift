@@ -454,7 +454,14 @@ final class EstateReader {
         var version = Estate.KeyVersion(
             origin: kid.origin, vault: String(host.split(separator: ".").first ?? host),
             key: String(parts[keysIndex + 1]), version: String(parts[keysIndex + 2]))
-        if fields !== top { fields.finish() }
+        if fields !== top {
+            // `az keyvault key show` nests the JSON Web Key: its type and modulus give the key's type and size.
+            version.keyType = fields.string("kty")
+            if let modulus = fields.string("n") {
+                version.keySize = Sourced(value: Self.modulusBits(modulus.value), origin: modulus.origin)
+            }
+            fields.finish()
+        }
         if let attributes = top.child("attributes") {
             version.enabled = attributes.bool("enabled")?.value
             version.created = time(attributes, "created")
@@ -465,6 +472,15 @@ final class EstateReader {
         top.skip("name")
         top.finish()
         estate.keyVersions.append(version)
+    }
+
+    /// The bit length of a base64url-encoded RSA modulus (leading zero bytes, which some encoders keep
+    /// for the sign, do not count).
+    static func modulusBits(_ text: String) -> Int {
+        let body = text.filter { $0 != "=" }
+        var bytes = body.count * 6 / 8
+        if body.hasPrefix("AA") { bytes -= 1 }
+        return bytes * 8
     }
 
     /// Unix seconds (REST) or a timestamp (CLI), in milliseconds since 1970.

@@ -181,6 +181,12 @@ struct ScenarioWriter {
                 .sorted { ($0.element.created ?? 0, $0.offset) < ($1.element.created ?? 0, $1.offset) }
                 .map(\.element)
             out.line("    - name: \(YAMLText.scalar(key))", versions.first?.origin.comment)
+            if let type = versions.last(where: { $0.keyType != nil })?.keyType {
+                out.line("      type: \(YAMLText.scalar(type.value))", type.origin.comment)
+            }
+            if let size = versions.last(where: { $0.keySize != nil })?.keySize {
+                out.line("      size: \(size.value)", size.origin.comment + " (modulus length)")
+            }
             out.line("      versions:", "oldest first (attributes.created)")
             for version in versions {
                 if version.vault.lowercased() != vault.lowercased() {

@@ -69,3 +69,24 @@ struct EncryptionImportTests {
         _ = try ImportFixtures.load(result)
     }
 }
+
+/// `az keyvault key show` carries the JSON Web Key: its type and modulus length become the key's.
+struct KeyShowImportTests {
+    @Test func aKeyShowDocumentGivesTheKeysTypeAndSize() throws {
+        // 256 bytes of modulus (a 2048-bit key) in base64url: 344 characters without padding, here 342 + "==".
+        let modulus = String(repeating: "x", count: 342) + "=="
+        let key = #"""
+            {"attributes": {"created": "2026-11-03T09:12:44+00:00", "enabled": true},
+             "key": {"kid": "https://kv.vault.azure.net/keys/cmk/0123456789abcdef0123456789abcdef", "kty": "RSA",
+                     "n": "\#(modulus)", "e": "AQAB", "keyOps": ["wrapKey", "unwrapKey"]}}
+            """#
+        let result = try ImportFixtures.run([
+            ("key.json", key), ("pool.json", ImportFixtures.pool), ("job.json", ImportFixtures.job),
+        ])
+        let values = ImportFixtures.values(result)
+        #expect(values.contains("type: RSA"))
+        #expect(values.contains("size: 2048"))
+        #expect(result.warnings.contains { $0.contains("key version field 'keyOps'") })
+        _ = try ImportFixtures.load(result)
+    }
+}
