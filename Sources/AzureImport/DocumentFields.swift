@@ -59,6 +59,17 @@ final class DocumentFields {
             value, origin: place, kind: childKind ?? "\(kind).\(key)", context: context, log: log)
     }
 
+    /// An informational string (a region, a VM size): an expression that cannot be resolved leaves it
+    /// out with a warning instead of failing the import.
+    func informationalString(_ key: String) -> Sourced<String>? {
+        if let value = node[key], case .failure(let unresolved) = context.resolve(value) {
+            used.insert(key)
+            log.warn("\(kind) \(key) left out: \(unresolved.message) (\(origin.appending(key, value).comment))")
+            return nil
+        }
+        return string(key)
+    }
+
     func string(_ key: String) -> Sourced<String>? {
         guard let (value, place) = raw(key) else { return nil }
         guard let text = value.scalarText, value.members == nil else {

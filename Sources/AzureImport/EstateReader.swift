@@ -72,6 +72,10 @@ final class EstateReader {
                     + "found \(node.found)", at: origin)
             return
         }
+        if let resources = node["resources"]?.elements, node["$schema"] != nil || node["contentVersion"] != nil {
+            readDeployment(node, resources: resources, origin: origin, context: context)
+            return
+        }
         if let template = templateBody(node, origin: origin) {
             var context = context
             context.parameters = node["parameters"]
@@ -125,6 +129,29 @@ final class EstateReader {
         }
     }
 
+    /// An ARM deployment template (`az group export`): its Batch and Key Vault resources, with the
+    /// template's parameters and variables; resources of other types are listed as not modelled.
+    private func readDeployment(
+        _ node: JSONNode, resources: [JSONNode], origin: Origin, context: TemplateContext
+    ) {
+        var context = context
+        context.parameters = node["parameters"]
+        context.variables = node["variables"]
+        let resourcesOrigin = origin.appending("resources", node["resources"] ?? node)
+        let known = [
+            "microsoft.batch/batchaccounts", "microsoft.batch/batchaccounts/pools", "microsoft.keyvault/vaults",
+        ]
+        for (index, resource) in resources.enumerated() {
+            let place = resourcesOrigin.appending(index: index, resource)
+            let type = resource["type"]?.string ?? ""
+            if known.contains(type.lowercased()) {
+                readDocument(resource, origin: place, context: context, job: nil)
+            } else {
+                log.unmodelled("template resource", type.isEmpty ? "(no type)" : type, at: place)
+            }
+        }
+    }
+
     /// A Batch CLI template `{"pool"|"job": {…}}`, with or without `type`/`apiVersion`/`properties`.
     private func templateBody(_ node: JSONNode, origin: Origin) -> (body: JSONNode, origin: Origin)? {
         let wrapperKeys: Set<String> = ["pool", "job", "parameters", "variables", "$schema", "contentVersion"]
@@ -158,7 +185,7 @@ final class EstateReader {
             return
         }
         var pool = Estate.Pool(id: id)
-        pool.vmSize = fields.string("vmSize")
+        pool.vmSize = fields.informationalString("vmSize")
         pool.dedicatedNodes = fields.int("targetDedicatedNodes", 0...1_000_000)
         pool.lowPriorityNodes = fields.int("targetLowPriorityNodes", 0...1_000_000)
         pool.taskSlotsPerNode = fields.int("taskSlotsPerNode", 1...256) ?? fields.int("maxTasksPerNode", 1...256)
@@ -191,13 +218,13 @@ final class EstateReader {
             return
         }
         guard let name else {
-            log.error("ARM pool without a name", at: origin)
+            if !top.has("name") { log.error("ARM pool without a name", at: origin) }
             top.finish()
             return
         }
         let id = name.value.split(separator: "/").last.map(String.init) ?? name.value
         var pool = Estate.Pool(id: Sourced(value: id, origin: name.origin))
-        pool.vmSize = properties.string("vmSize")
+        pool.vmSize = properties.informationalString("vmSize")
         pool.taskSlotsPerNode =
             properties.int("taskSlotsPerNode", 1...256) ?? properties.int("maxTasksPerNode", 1...256)
         if let policy = properties.child("taskSchedulingPolicy") {
@@ -338,7 +365,7 @@ final class EstateReader {
         top.skip("id", "type")
         var account = Estate.Account()
         account.name = top.string("name")
-        account.region = top.string("location")
+        account.region = top.informationalString("location")
         if let identity = top.child("identity") {
             if let type = identity.string("type") {
                 let lowered = type.value.lowercased().replacingOccurrences(of: " ", with: "")

@@ -31,7 +31,16 @@ struct TemplateContext {
 
     /// The node with a placeholder replaced by its value, or an error message when it has none.
     func resolve(_ node: JSONNode) -> Result<JSONNode, Unresolved> {
-        guard let (function, name) = Self.placeholder(node) else { return .success(node) }
+        guard let (function, name) = Self.placeholder(node) else {
+            // Any other ARM expression (`[concat(…)]`) would be imported as its own text: refuse it.
+            if let text = node.string, text.hasPrefix("["), text.hasSuffix("]"), !text.hasPrefix("[[") {
+                return .failure(
+                    Unresolved(
+                        message: "\(text): only [parameters('x')] and [variables('x')] are resolved; "
+                            + "write the value in a parameters file or the document"))
+            }
+            return .success(node)
+        }
         if function == "variables" {
             if let value = variables?[name] { return .success(value) }
             return .failure(Unresolved(message: "[variables('\(name)')]: the template defines no variable '\(name)'"))

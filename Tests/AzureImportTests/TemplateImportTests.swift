@@ -85,3 +85,45 @@ struct TemplateImportTests {
         #expect(result.scenario.contains("job.json $.job.properties.id"))
     }
 }
+
+/// ARM deployment templates (`az group export`): Batch and Key Vault resources are read, others listed.
+struct DeploymentTemplateImportTests {
+    static func template(poolName: String) -> String {
+        #"""
+        {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+         "contentVersion": "1.0.0.0",
+         "parameters": {"accountName": {"type": "string", "defaultValue": "acct"}},
+         "resources": [
+           {"type": "Microsoft.Storage/storageAccounts", "name": "store", "location": "[resourceGroup().location]"},
+           {"type": "Microsoft.Batch/batchAccounts", "name": "[parameters('accountName')]",
+            "location": "[resourceGroup().location]", "identity": {"type": "SystemAssigned"},
+            "properties": {"encryption": {"keySource": "Microsoft.Batch"}}},
+           {"type": "Microsoft.Batch/batchAccounts/pools", "name": "\#(poolName)",
+            "properties": {"vmSize": "STANDARD_D2S_V3",
+              "scaleSettings": {"fixedScale": {"targetDedicatedNodes": 2}}}}
+         ]}
+        """#
+    }
+
+    @Test func batchResourcesAreReadAndOthersListed() throws {
+        let result = try ImportFixtures.run([
+            ("template.json", Self.template(poolName: "acct/render")), ImportFixtures.job(on: "render"),
+        ])
+        let values = ImportFixtures.values(result)
+        #expect(values.contains("name: acct"))
+        #expect(values.contains("- id: render"))
+        #expect(values.contains("dedicatedNodes: 2"))
+        #expect(result.warnings.contains { $0.contains("template resource field 'Microsoft.Storage/storageAccounts'") })
+        #expect(result.warnings.contains { $0.contains("account location left out: [resourceGroup().location]") })
+    }
+
+    @Test func anUnsupportedExpressionInAModelledFieldIsAnError() {
+        let errors = ImportFixtures.errors([
+            ("template.json", Self.template(poolName: "[concat(parameters('accountName'), '/render')]")),
+            ImportFixtures.job(on: "render"),
+        ])
+        #expect(errors.count == 1)
+        #expect(errors.first?.contains("only [parameters('x')] and [variables('x')] are resolved") == true)
+        #expect(errors.first?.hasSuffix("(at $.resources[2].name)") == true)
+    }
+}
