@@ -47,6 +47,12 @@ struct ImportCommand: ParsableCommand {
         let directory = destinationURL.deletingLastPathComponent()
         let base = destinationURL.deletingPathExtension().lastPathComponent
         let traceName = base + ".trace.csv"
+        // An output must never overwrite an input (`--out pool.json`).
+        let outputs = [destinationURL.path, directory.appendingPathComponent(traceName).path]
+        for file in files where outputs.contains(URL(fileURLWithPath: file).standardizedFileURL.path) {
+            Terminal.printError("\(file): error: the output would overwrite this input; choose another --out")
+            throw ExitCode.failure
+        }
         var sources: [AzureImporter.Source] = []
         var readErrors: [String] = []
         for file in files {

@@ -99,3 +99,17 @@ struct ImportCommandTests {
         }
     }
 }
+
+/// `batchsim import` refuses to write over its own inputs.
+struct ImportOutputSafetyTests {
+    @Test func anOutputNamingAnInputIsRefusedAndTheInputKept() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let pool = directory.appendingPathComponent("pool.json")
+        let text = #"{"id": "p", "vmSize": "x"}"#
+        try text.write(to: pool, atomically: true, encoding: .utf8)
+        let outcome = try CommandRunner.run(["import", pool.path, "--out", pool.path])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("error: the output would overwrite this input"))
+        #expect(try String(contentsOf: pool, encoding: .utf8) == text)
+    }
+}
