@@ -117,13 +117,21 @@ struct DeploymentTemplateImportTests {
         #expect(result.warnings.contains { $0.contains("account location left out: [resourceGroup().location]") })
     }
 
-    @Test func anUnsupportedExpressionInAModelledFieldIsAnError() {
-        let errors = ImportFixtures.errors([
+    @Test func concatOfParametersAndLiteralsNamesAChildResource() throws {
+        let result = try ImportFixtures.run([
             ("template.json", Self.template(poolName: "[concat(parameters('accountName'), '/render')]")),
             ImportFixtures.job(on: "render"),
         ])
+        #expect(ImportFixtures.values(result).contains("- id: render"))
+    }
+
+    @Test func anUnsupportedExpressionInAModelledFieldIsAnError() {
+        let errors = ImportFixtures.errors([
+            ("template.json", Self.template(poolName: "[format('{0}/render', parameters('accountName'))]")),
+            ImportFixtures.job(on: "render"),
+        ])
         #expect(errors.count == 1)
-        #expect(errors.first?.contains("only [parameters('x')] and [variables('x')] are resolved") == true)
+        #expect(errors.first?.contains("[concat(…)] of them are resolved") == true)
         #expect(errors.first?.hasSuffix("(at $.resources[2].name)") == true)
     }
 }
