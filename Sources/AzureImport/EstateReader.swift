@@ -142,14 +142,43 @@ final class EstateReader {
             "microsoft.batch/batchaccounts", "microsoft.batch/batchaccounts/pools", "microsoft.keyvault/vaults",
         ]
         for (index, resource) in resources.enumerated() {
-            let place = resourcesOrigin.appending(index: index, resource)
-            let type = resource["type"]?.string ?? ""
-            if known.contains(type.lowercased()) {
-                readDocument(resource, origin: place, context: context, job: nil)
-            } else {
-                log.unmodelled("template resource", type.isEmpty ? "(no type)" : type, at: place)
-            }
+            readResource(
+                resource, parentType: nil, origin: resourcesOrigin.appending(index: index, resource),
+                context: context, known: known)
         }
+    }
+
+    /// One template resource; child resources (`"type": "pools"` inside the account) take their parent's
+    /// type as a prefix, as ARM does.
+    private func readResource(
+        _ resource: JSONNode, parentType: String?, origin: Origin, context: TemplateContext, known: [String]
+    ) {
+        var type = resource["type"]?.string ?? ""
+        if let parentType, !type.contains("/") { type = parentType + "/" + type }
+        var node = resource
+        if let children = resource["resources"]?.elements {
+            let childrenOrigin = origin.appending("resources", resource["resources"] ?? resource)
+            for (index, child) in children.enumerated() {
+                readResource(
+                    child, parentType: type, origin: childrenOrigin.appending(index: index, child),
+                    context: context, known: known)
+            }
+            node = JSONNode(
+                .object((resource.members ?? []).filter { $0.key != "resources" }), line: resource.line,
+                column: resource.column)
+        }
+        guard known.contains(type.lowercased()) else {
+            log.unmodelled("template resource", type.isEmpty ? "(no type)" : type, at: origin)
+            return
+        }
+        if let members = node.members, resource["type"]?.string != type {
+            node = JSONNode(
+                .object(
+                    members.map { $0.key == "type" ? JSONNode.Member(key: "type", value: JSONNode(.string(type))) : $0 }
+                ),
+                line: node.line, column: node.column)
+        }
+        readDocument(node, origin: origin, context: context, job: nil)
     }
 
     /// A Batch CLI template `{"pool"|"job": {…}}`, with or without `type`/`apiVersion`/`properties`.

@@ -67,7 +67,7 @@ struct ScenarioWriter {
         trace += "submit,duration,requiredSlots,job\n"
         for row in traceRows.enumerated().sorted(by: { ($0.element.submit, $0.offset) < ($1.element.submit, $1.offset) }
         ) {
-            trace += "# \(row.element.comment)\n\(row.element.row)\n"
+            trace += "# \(YAMLText.oneLine(row.element.comment))\n\(row.element.row)\n"
         }
         return (scenario, trace)
     }

@@ -14,11 +14,16 @@ struct YAMLText {
             return
         }
         let padding = max(2, Self.commentColumn - text.count)
-        lines.append(text + String(repeating: " ", count: padding) + "# " + comment)
+        lines.append(text + String(repeating: " ", count: padding) + "# " + Self.oneLine(comment))
     }
 
     mutating func comment(_ text: String) {
-        lines.append("# " + text)
+        lines.append("# " + Self.oneLine(text))
+    }
+
+    /// A comment must stay on its line whatever a file name or id holds.
+    static func oneLine(_ text: String) -> String {
+        String(text.map { $0.isNewline ? " " : $0 })
     }
 
     var text: String { lines.joined(separator: "\n") + "\n" }

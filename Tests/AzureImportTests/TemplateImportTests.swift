@@ -125,6 +125,20 @@ struct DeploymentTemplateImportTests {
         #expect(ImportFixtures.values(result).contains("- id: render"))
     }
 
+    @Test func aPoolNestedInTheAccountResourceIsRead() throws {
+        let template = #"""
+            {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+             "resources": [{"type": "Microsoft.Batch/batchAccounts", "name": "acct", "location": "eastus",
+               "properties": {},
+               "resources": [{"type": "pools", "name": "render", "dependsOn": ["acct"],
+                 "properties": {"vmSize": "x", "scaleSettings": {"fixedScale": {"targetDedicatedNodes": 1}}}}]}]}
+            """#
+        let result = try ImportFixtures.run([("template.json", template), ImportFixtures.job(on: "render")])
+        #expect(ImportFixtures.values(result).contains("- id: render"))
+        #expect(result.scenario.contains("template.json $.resources[0].resources[0].name"))
+        #expect(result.warnings.contains { $0.contains("pool (ARM) field 'dependsOn'") })
+    }
+
     @Test func anUnsupportedExpressionInAModelledFieldIsAnError() {
         let errors = ImportFixtures.errors([
             ("template.json", Self.template(poolName: "[format('{0}/render', parameters('accountName'))]")),
