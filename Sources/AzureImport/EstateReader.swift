@@ -404,7 +404,8 @@ final class EstateReader {
                 case "userassigned": mapped = "UserAssigned"
                 case "none": mapped = "None"
                 default:
-                    mapped = lowered.contains("userassigned") ? "UserAssigned" : "SystemAssigned"
+                    // "SystemAssigned, UserAssigned": the system identity when it has a principal.
+                    mapped = identity.has("principalId") ? "SystemAssigned" : "UserAssigned"
                     log.warn("identity type \"\(type.value)\" has two identities; imported as \(mapped)")
                 }
                 account.identity = Sourced(value: mapped, origin: type.origin)
