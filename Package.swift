@@ -37,6 +37,8 @@ let package = Package(
         ),
         // The Azure Batch autoscale formula language (SPEC §7, rules 22–25 and 27): load, check, evaluate.
         .target(name: "AutoscaleFormula"),
+        // `batchsim import`: Azure Batch, Key Vault and task JSON (REST, CLI output, ARM, CLI templates) → a scenario.
+        .target(name: "AzureImport", dependencies: ["ScenarioFormat"]),
         // One lock wrapper and one ordered parallel map: every thread the program starts.
         .target(name: "ParallelWork"),
         // Renders what runs produced: summary.json, the terminal table, report.md/html and their charts,
@@ -53,12 +55,14 @@ let package = Package(
             name: "batchsim",
             dependencies: [
                 "BatchModel", "ScenarioFormat", "Reporting", "EventStore", "Experiments", "ParallelWork",
-                "AutoscaleFormula", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AutoscaleFormula", "AzureImport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Helpers shared by the test targets (run a YAML scenario through the run pipeline, look up metrics).
         .target(name: "TestSupport", dependencies: ["BatchModel", "ScenarioFormat", "Reporting", "Experiments"]),
         .testTarget(name: "ParallelWorkTests", dependencies: ["ParallelWork"]),
+        .testTarget(
+            name: "AzureImportTests", dependencies: ["AzureImport", "ScenarioFormat", "BatchModel", "TestSupport"]),
         .testTarget(name: "SimulationKernelTests", dependencies: ["SimulationKernel"]),
         // The reference formulas (Microsoft documentation and public repositories), read from the source tree.
         .testTarget(name: "AutoscaleFormulaTests", dependencies: ["AutoscaleFormula"], exclude: ["Reference"]),

@@ -10,7 +10,7 @@ struct BatchSim: ParsableCommand {
         version: ToolVersionText.text,
         subcommands: [
             RunCommand.self, ValidateCommand.self, CheckCommand.self, ReportCommand.self, SweepCommand.self,
-            MergeCommand.self, AutoscaleCommand.self,
+            MergeCommand.self, AutoscaleCommand.self, ImportCommand.self,
         ]
     )
 }

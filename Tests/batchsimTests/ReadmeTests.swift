@@ -69,7 +69,7 @@ struct ReadmeTests {
         let package = try Self.packageGraph()
         let order = [
             "SimulationKernel", "AutoscaleFormula", "CSQLite", "ParallelWork", "BatchModel", "ScenarioFormat",
-            "EventStore", "Reporting",
+            "AzureImport", "EventStore", "Reporting",
             "Experiments", "batchsim", "TestSupport",
         ]
         for (position, target) in order.enumerated() {
