@@ -70,7 +70,7 @@ struct TamperedLogTests {
             "UPDATE events SET entity_type = 9223372036854775807 WHERE seq = 20",
             "event 20 of run 1 has entity_type 9223372036854775807, expected 0 to 7"
         ),
-        ("UPDATE events SET event = -1 WHERE seq = 20", "event 20 of run 1 has event -1, expected 0 to 17"),
+        ("UPDATE events SET event = -1 WHERE seq = 20", "event 20 of run 1 has event -1, expected 0 to 19"),
         (
             "UPDATE events SET to_state = 9 WHERE seq = 20",
             "event 20 of run 1 has to_state 9, which is not a state of a node"

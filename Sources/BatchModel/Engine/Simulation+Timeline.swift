@@ -54,8 +54,20 @@ extension Simulation {
             emit(.account, 0, .actionApplied, detail: Int64(index))
             transition(to: .deleted, reason: nil)
         case .resizePool(let pool, let dedicated, let lowPriority):
+            // Azure refuses a resize of a pool whose autoscale is enabled (SPEC §7 rule 26).
+            guard !isAutoscaling(pool) else {
+                account.rejectedOperations += 1
+                emit(.account, 0, .operationRejected, detail: Int64(index))
+                return
+            }
             emit(.pool, pool, .actionApplied, detail: Int64(index))
             resize(pool: pool, dedicated: dedicated, lowPriority: lowPriority)
+        case .enableAutoScale(let pool, let settings):
+            emit(.pool, pool, .actionApplied, detail: Int64(index))
+            enableAutoScale(pool: pool, settings)
+        case .disableAutoScale(let pool):
+            emit(.pool, pool, .actionApplied, detail: Int64(index))
+            disableAutoScale(pool: pool)
         default:
             break
         }
