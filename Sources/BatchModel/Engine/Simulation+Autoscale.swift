@@ -102,7 +102,7 @@ extension Simulation {
         let lowPriority = activeNodes(pool: pool, lowPriority: true).count
         let (seed, purpose) = (scenario.seed, Purpose.autoscaleRand.rawValue)
         let entity = UInt64(pool) << 32 | UInt64(number)
-        let context = EvaluationContext(
+        var context = EvaluationContext(
             now: Double(scenario.startTime + now) / 1000,
             samples: autoscale[pool].samples,
             currentDedicatedNodes: Double(fleet.liveNodes(pool: pool, lowPriority: false).count),
@@ -115,6 +115,7 @@ extension Simulation {
                 return stream.nextUnit()
             }
         )
+        context.samplesAreInTimeOrder = true
         switch formula.evaluate(context: context).flatMap(Self.clampedTargets) {
         case .failure(let error):
             autoscale[pool].failures += 1

@@ -79,7 +79,8 @@ extension Simulation {
         var removed: [Int] = []
         for (isLowPriority, target) in [(false, dedicated), (true, lowPriority)] {
             guard let target else { continue }
-            let live = fleet.liveNodes(pool: pool, lowPriority: isLowPriority)
+            // Nodes leaving after an autoscale shrink no longer count (SPEC §7 rule 26).
+            let live = activeNodes(pool: pool, lowPriority: isLowPriority)
             if target > live.count {
                 for _ in live.count..<target { addNode(pool: pool, lowPriority: isLowPriority) }
             } else if target < live.count {
