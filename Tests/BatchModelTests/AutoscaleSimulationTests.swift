@@ -225,4 +225,37 @@ struct AutoscaleSimulationTests {
         #expect(first == second)
         #expect(first[0] != first[1])
     }
+
+    @Test func aPreemptionRemovesALeavingNodeAndStillCounts() throws {
+        // Two Spot nodes until 10 min, then one (taskcompletion): node 1 leaves with its task. At
+        // 15 min preemptNodes takes node 1: its task is requeued and the node removed at once;
+        // the task runs again on node 0 from 30 to 60 min.
+        let formula = """
+            $TargetLowPriorityNodes = time() < time("2026-01-05T00:10:00Z") ? 2 : 1;
+            $NodeDeallocationOption = taskcompletion;
+            """
+        let scenario = try Self.scenario(
+            formula, tasks: 2, duration: 30, timeline: [Self.entry(15, .preemptNodes(pool: 0, count: 1))])
+        let result = Simulation.run(scenario)
+        #expect(result.nodes[1].removedAt == 15 * Self.minute)
+        #expect(result.metrics.pools[0].preemptions == 1)
+        #expect(result.metrics.tasks.requeued == 1)
+        #expect(result.metrics.tasks.makespan == 60 * Self.minute)
+    }
+
+    @Test func samplesCountTasksSlotsAndNodes() throws {
+        // Two nodes from t = 0; one one-minute task on node 0 (0..60 s). Samples at 0, 30, … 270 s:
+        // running [1, 1, 0, …], succeeded in (t − 30 s, t] [0, 0, 1, 0, …], CPU 50 % while the
+        // task runs, two usable nodes throughout.
+        let formula = """
+            $TargetDedicatedNodes = 2;
+            r = $RunningTasks.GetSample(10); s = $SucceededTasks.GetSample(10);
+            c = $CPUPercent.GetSample(10); k = $SampleNodeCount.GetSample(1); n = $CurrentDedicatedNodes;
+            """
+        let result = Simulation.run(try Self.scenario(formula, duration: 1, horizon: 5))
+        #expect(
+            result.autoscaleLog.last?.results
+                == "$TargetDedicatedNodes=2;$NodeDeallocationOption=requeue;c=[50,50,0,0,0,0,0,0,0,0];k=[2];n=2;"
+                + "r=[1,1,0,0,0,0,0,0,0,0];s=[0,0,1,0,0,0,0,0,0,0]")
+    }
 }
