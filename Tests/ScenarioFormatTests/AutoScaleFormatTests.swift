@@ -118,3 +118,19 @@ import Testing
         #expect(run.summary.number("tasks.makespanSeconds") == 60)
     }
 }
+
+extension AutoScaleFormatTests {
+    @Test func anAutoscalePoolMayHaveSpotNodesSoPreemptionIsNotFlagged() throws {
+        let yaml = """
+            name: spot
+            pools:
+              - id: p
+                preemption: {ratePerNodeHour: 0.1}
+                autoScale: {formula: "$TargetLowPriorityNodes = 2;"}
+            jobs: [{id: j, pool: p, tasks: {count: 1, duration: 1m}}]
+            timeline:
+              - {at: 10m, action: preemptNodes, pool: p}
+            """
+        #expect(try load(yaml).warnings.isEmpty)
+    }
+}
