@@ -25,7 +25,7 @@ let package = Package(
         // Generic discrete-event machinery: clock, event queue, keyed random streams, distributions.
         .target(name: "SimulationKernel"),
         // Azure Batch + Key Vault semantics (SPEC §2): the scenario value, the state machines, metrics.
-        .target(name: "BatchModel", dependencies: ["SimulationKernel"]),
+        .target(name: "BatchModel", dependencies: ["SimulationKernel", "AutoscaleFormula"]),
         // The system SQLite library (libsqlite3-dev) through a module map: no wrapper library.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // The SQLite event log: schema, batched writer on its own thread, readers.
@@ -33,7 +33,9 @@ let package = Package(
         // Scenario files (YAML/JSON) → validated `Scenario` values, with source locations.
         .target(
             name: "ScenarioFormat",
-            dependencies: ["BatchModel", "SimulationKernel", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "BatchModel", "SimulationKernel", "AutoscaleFormula", .product(name: "Yams", package: "Yams"),
+            ]
         ),
         // The Azure Batch autoscale formula language (SPEC §7, rules 22–25 and 27): load, check, evaluate.
         .target(name: "AutoscaleFormula"),
@@ -66,11 +68,12 @@ let package = Package(
         .testTarget(name: "SimulationKernelTests", dependencies: ["SimulationKernel"]),
         // The reference formulas (Microsoft documentation and public repositories), read from the source tree.
         .testTarget(name: "AutoscaleFormulaTests", dependencies: ["AutoscaleFormula"], exclude: ["Reference"]),
-        .testTarget(name: "BatchModelTests", dependencies: ["BatchModel", "TestSupport", "Reporting"]),
+        .testTarget(
+            name: "BatchModelTests", dependencies: ["BatchModel", "TestSupport", "Reporting", "AutoscaleFormula"]),
         .testTarget(
             name: "ScenarioFormatTests",
             dependencies: [
-                "ScenarioFormat", "TestSupport", "ParallelWork",
+                "ScenarioFormat", "TestSupport", "ParallelWork", "AutoscaleFormula",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             // Malformed scenarios and their traces, read by MalformedCorpusTests from the source tree.

@@ -6,7 +6,7 @@ import BatchModel
 /// names, spelled as the Batch REST API spells them.
 public enum EventLogSchema {
     /// `PRAGMA user_version` of files this version writes.
-    public static let version = 2
+    public static let version = 3
 
     /// Tables created before any row is written.
     static let tables = """
@@ -127,6 +127,15 @@ public enum EventLogSchema {
             allocations INTEGER NOT NULL,
             preemptions INTEGER NOT NULL,
             PRIMARY KEY (run_id, node_id)
+        );
+        CREATE TABLE autoscale_evaluations (
+            run_id INTEGER NOT NULL,
+            evaluation INTEGER NOT NULL,
+            time_ms INTEGER NOT NULL,
+            pool_index INTEGER NOT NULL,
+            outcome TEXT NOT NULL,
+            results TEXT,
+            PRIMARY KEY (run_id, evaluation)
         );
         CREATE TABLE metrics (
             run_id INTEGER NOT NULL,

@@ -39,6 +39,7 @@ final class RowWriter {
         try insertConfiguration(record)
         try insertTasks(record)
         try insertNodes(record)
+        try insertAutoscaleEvaluations(record)
         try insertMetrics(record)
         try database.execute("COMMIT")
     }
@@ -161,6 +162,27 @@ final class RowWriter {
             statement.bind(16, node.timeInState[.preempted])
             statement.bind(17, Int64(node.allocation) + 1)
             statement.bind(18, Int64(node.preemptions))
+            try statement.run()
+        }
+    }
+
+    /// Every autoscale evaluation of the run, ran or skipped, with its results string or error.
+    private func insertAutoscaleEvaluations(_ record: RunRecord) throws(SQLiteError) {
+        guard !record.result.autoscaleLog.isEmpty else { return }
+        let statement = try database.prepare("INSERT INTO autoscale_evaluations VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        for (index, evaluation) in record.result.autoscaleLog.enumerated() {
+            let outcome: String
+            switch evaluation.outcome {
+            case .applied: outcome = "applied"
+            case .failed: outcome = "failed"
+            case .skipped: outcome = "skipped"
+            }
+            statement.bind(1, record.run)
+            statement.bind(2, Int64(index))
+            statement.bind(3, evaluation.time)
+            statement.bind(4, Int64(evaluation.pool))
+            statement.bind(5, outcome)
+            statement.bind(6, evaluation.outcome == .skipped ? nil : evaluation.results)
             try statement.run()
         }
     }

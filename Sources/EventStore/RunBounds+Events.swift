@@ -75,7 +75,8 @@ extension RunBounds {
         case .taskRequeued: return (0...end, "lost work from 0 to \(end) ms")
         case .taskRetried: return (retries, "a retry number from 1")
         case .startTaskAttemptFailed: return (0...Int64(Int32.max), "an attempt number from 0")
-        case .retentionPurged, .nodeRemoved, .taskCompleted, .taskFailed: return nil
+        case .autoscaleEvaluated: return (0...1, "0 (applied) or 1 (failed)")
+        case .retentionPurged, .nodeRemoved, .taskCompleted, .taskFailed, .autoscaleSkipped: return nil
         }
     }
 }

@@ -22,6 +22,7 @@ enum FormatVocabulary {
         "startTask": PoolDecoder.startTaskKeys,
         "price": PoolDecoder.priceKeys,
         "preemption": PoolDecoder.preemptionKeys,
+        "autoScale": AutoScaleDecoder.keys,
         "job": JobDecoder.keys,
         "client": JobDecoder.clientKeys,
         "retry": JobDecoder.retryKeys,

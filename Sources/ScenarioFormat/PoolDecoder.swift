@@ -6,7 +6,7 @@ internal import SimulationKernel
 struct PoolDecoder {
     static let keys = [
         "id", "vmSize", "dedicatedNodes", "lowPriorityNodes", "taskSlotsPerNode", "nodeFillType", "allocationDelay",
-        "startTask", "pricePerNodeHour", "preemption",
+        "startTask", "pricePerNodeHour", "preemption", "autoScale",
     ]
     static let startTaskKeys = ["duration", "waitForSuccess", "failureProbability", "maxTaskRetryCount"]
     static let priceKeys = ["dedicated", "lowPriority"]
@@ -22,7 +22,17 @@ struct PoolDecoder {
         guard let fields = reader.mapping(node, field, keys: Self.keys) else { return nil }
         let distributions = DistributionDecoder(reader: reader)
         let id = fields.required("id").flatMap { reader.identifier($0, "id") }
-        let pool = PoolConfig(
+        let autoScale = fields.mapping("autoScale", keys: AutoScaleDecoder.keys).flatMap {
+            AutoScaleDecoder(reader: reader).decode($0)
+        }
+        if let node = fields["autoScale"] {
+            for fixed in ["dedicatedNodes", "lowPriorityNodes"] where fields.has(fixed) {
+                reader.error(
+                    "\(fixed): a pool with autoScale takes its targets from the formula; remove \(fixed) or autoScale",
+                    at: fields[fixed] ?? node)
+            }
+        }
+        var pool = PoolConfig(
             id: id ?? "",
             vmSize: fields.string("vmSize"),
             dedicatedNodes: fields.int("dedicatedNodes", 0...ScenarioLimits.maximumInitialNodes) ?? 0,
@@ -36,6 +46,7 @@ struct PoolDecoder {
             preemption: fields.mapping("preemption", keys: Self.preemptionKeys).map { preemption($0, field) }
                 ?? PoolConfig.Preemption()
         )
+        pool.autoScale = autoScale
         return id == nil ? nil : pool
     }
 

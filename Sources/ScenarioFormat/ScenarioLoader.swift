@@ -1,3 +1,4 @@
+internal import AutoscaleFormula
 internal import BatchModel
 internal import Foundation
 internal import SimulationKernel
@@ -8,7 +9,8 @@ internal import SimulationKernel
 /// `file:line:column: error: what was expected, found what`.
 public enum ScenarioLoader {
     static let topKeys = [
-        "name", "description", "seed", "horizon", "vars", "account", "keyVault", "pools", "jobs", "timeline", "expect",
+        "name", "description", "seed", "horizon", "startTime", "vars", "account", "keyVault", "pools", "jobs",
+        "timeline", "expect",
     ]
 
     /// Reads and validates the file at `path`; `overrides` are `--set name=value` pairs for `vars:`.
@@ -97,6 +99,7 @@ private struct ScenarioBuilder {
                 "horizon: expected at most 366d, found \(node.found); the horizon limit (366d) keeps a run's time "
                     + "and memory bounded: simulate a longer period as several scenarios", at: node)
         }
+        let startTime = fields["startTime"].flatMap { self.startTime($0, reader) } ?? Scenario.defaultStartTime
         var anchors = WarningAnchors()
         let account = AccountDecoder(reader: reader).decode(fields["account"], anchors: &anchors)
         let vaultDecoder = KeyVaultDecoder(reader: reader, principal: account.principal)
@@ -124,7 +127,7 @@ private struct ScenarioBuilder {
         let scenario = Scenario(
             name: name, description: description, seed: seed,
             horizon: horizon, account: account, keyVault: keyVault, pools: pools, jobs: jobs.configs,
-            timeline: timeline?.entries ?? [])
+            timeline: timeline?.entries ?? [], startTime: startTime)
         WorkloadLimits(log: log).check(
             scenario, blocks: blocks.map { (job: $0.0, result: $0.1) }, timeline: fields["timeline"])
         ScenarioWarnings(log: log).check(
@@ -135,6 +138,16 @@ private struct ScenarioBuilder {
 
     /// A rotation policy adds a version every period for the whole run, wanted or not: a
     /// period tiny against the run's length would fill memory with versions.
+    /// `startTime`: the wall clock at t = 0 (ISO 8601), in milliseconds since 1970.
+    private func startTime(_ node: YNode, _ reader: NodeReader) -> Int64? {
+        guard let text = reader.string(node, "startTime") else { return nil }
+        guard let seconds = TimestampText.parse(text), seconds.isFinite, abs(seconds) < 1e12 else {
+            reader.expected("an ISO 8601 timestamp such as 2026-01-05T08:00:00Z", "startTime", found: node)
+            return nil
+        }
+        return Int64((seconds * 1000).rounded())
+    }
+
     private func checkRotationLimit(_ vault: KeyVaultConfig?, horizon: SimTime?, at node: YNode?) {
         guard let node else { return }
         let length = horizon ?? Scenario.cap

@@ -60,11 +60,15 @@ struct ScenarioWarnings {
 
     /// The earliest time pool `pool` may have low-priority nodes: 0 when it starts with some, else the
     /// time of the first `resizePool` asking for some (accepted or not), else nil: it never has any.
+    /// An autoscale pool may have some from its first evaluation (t = 0, or its first `enableAutoScale`).
     static func firstLowPriorityTime(pool: Int, in scenario: Scenario) -> SimTime? {
-        if scenario.pools[pool].lowPriorityNodes > 0 { return 0 }
+        if scenario.pools[pool].lowPriorityNodes > 0 || scenario.pools[pool].autoScale != nil { return 0 }
         return scenario.timeline.compactMap { entry -> SimTime? in
-            guard case .resizePool(pool, _, let low?) = entry.action, low > 0 else { return nil }
-            return entry.time
+            switch entry.action {
+            case .resizePool(pool, _, let low?) where low > 0: entry.time
+            case .enableAutoScale(pool, _): entry.time
+            default: nil
+            }
         }.min()
     }
 

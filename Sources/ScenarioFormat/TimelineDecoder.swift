@@ -15,7 +15,8 @@ struct TimelineDecoder {
         "recoverVault": [], "purgeVault": [], "setKeyIdentifier": ["keyIdentifier"], "useMicrosoftManagedKey": [],
         "useCustomerManagedKey": ["keyIdentifier"], "deleteAccount": [],
         "resizePool": ["pool", "dedicatedNodes", "lowPriorityNodes"], "submitTasks": ["job", "tasks"],
-        "preemptNodes": ["pool", "count"],
+        "preemptNodes": ["pool", "count"], "enableAutoScale": ["pool", "formula", "evaluationInterval"],
+        "disableAutoScale": ["pool"],
     ]
 
     /// The fields every entry takes besides its action's own.
@@ -154,6 +155,14 @@ struct TimelineDecoder {
             let count = fields.int("count", 1...ScenarioLimits.maximumInitialNodes)
             guard let pool, fields.has("count") == (count != nil) else { return nil }
             return .preemptNodes(pool: pool, count: count)
+        case "enableAutoScale":
+            let pool = fields.required("pool").flatMap { reader.reference($0, "pool", kind: "pool", among: poolIds) }
+            let settings = AutoScaleDecoder(reader: reader).decode(fields)
+            guard let pool, let settings else { return nil }
+            return .enableAutoScale(pool: pool, autoScale: settings)
+        case "disableAutoScale":
+            let pool = fields.required("pool").flatMap { reader.reference($0, "pool", kind: "pool", among: poolIds) }
+            return pool.map { .disableAutoScale(pool: $0) }
         default:
             return submitTasks(&context)
         }

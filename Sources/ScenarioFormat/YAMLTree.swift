@@ -24,37 +24,51 @@ enum YAMLTree {
         }
         guard let node else { return nil }
         var budget = maximumNodes
-        guard let converted = try convert(node, file: file, budget: &budget) else {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let converted = try convert(node, file: file, lines: lines, budget: &budget) else {
             let message = "the document expands to more than \(maximumNodes) nodes through aliases; this is the limit"
             throw .diagnostic(Diagnostic(severity: .error, location: location(node.mark, file), message: message))
         }
         return converted
     }
 
+    /// The indentation of a literal block scalar whose indicator is on line `line`: the leading
+    /// spaces of its first line that is not blank.
+    private static func blockIndentation(after line: Int, _ lines: [Substring]) -> Int {
+        for text in lines.dropFirst(line) where !text.allSatisfy({ $0 == " " || $0 == "\r" }) {
+            return text.prefix { $0 == " " }.count
+        }
+        return 0
+    }
+
     private static func location(_ mark: Mark?, _ file: String) -> SourceLocation {
         SourceLocation(file: file, line: max(mark?.line ?? 1, 1), column: max(mark?.column ?? 1, 1))
     }
 
-    private static func convert(_ node: Node, file: String, budget: inout Int) throws(Failure) -> YNode? {
+    private static func convert(
+        _ node: Node, file: String, lines: [Substring], budget: inout Int
+    ) throws(Failure) -> YNode? {
         budget -= 1
         guard budget >= 0 else { return nil }
         let place = location(node.mark, file)
         switch node {
         case .scalar(let scalar):
-            return YNode(
+            var converted = YNode(
                 kind: .scalar(scalar.string, plain: scalar.style == .plain || scalar.style == .any), location: place)
+            if scalar.style == .literal { converted.blockIndentation = blockIndentation(after: place.line, lines) }
+            return converted
         case .sequence(let sequence):
             var items: [YNode] = []
             for item in sequence {
-                guard let converted = try convert(item, file: file, budget: &budget) else { return nil }
+                guard let converted = try convert(item, file: file, lines: lines, budget: &budget) else { return nil }
                 items.append(converted)
             }
             return YNode(kind: .sequence(items), location: place)
         case .mapping(let mapping):
             var pairs: [YNode.Pair] = []
             for (key, value) in mapping {
-                guard let convertedKey = try convert(key, file: file, budget: &budget),
-                    let convertedValue = try convert(value, file: file, budget: &budget)
+                guard let convertedKey = try convert(key, file: file, lines: lines, budget: &budget),
+                    let convertedValue = try convert(value, file: file, lines: lines, budget: &budget)
                 else { return nil }
                 pairs.append(YNode.Pair(key: convertedKey, value: convertedValue))
             }

@@ -15,6 +15,9 @@ struct YNode: Sendable {
 
     var kind: Kind
     var location: SourceLocation
+    /// For a literal block scalar (`|`): the column before its content (its indentation), so
+    /// that a position inside the text maps back to the file; nil for every other node.
+    var blockIndentation: Int?
 
     /// A plain `~`, `null` or empty scalar.
     var isNull: Bool {

@@ -70,7 +70,7 @@ struct TamperedLogTests {
             "UPDATE events SET entity_type = 9223372036854775807 WHERE seq = 20",
             "event 20 of run 1 has entity_type 9223372036854775807, expected 0 to 7"
         ),
-        ("UPDATE events SET event = -1 WHERE seq = 20", "event 20 of run 1 has event -1, expected 0 to 17"),
+        ("UPDATE events SET event = -1 WHERE seq = 20", "event 20 of run 1 has event -1, expected 0 to 19"),
         (
             "UPDATE events SET to_state = 9 WHERE seq = 20",
             "event 20 of run 1 has to_state 9, which is not a state of a node"
@@ -163,7 +163,7 @@ struct TamperedLogTests {
     }
 
     @Test(arguments: [
-        ("PRAGMA user_version = 0", "its PRAGMA user_version is 0; batchsim writes 2"),
+        ("PRAGMA user_version = 0", "its PRAGMA user_version is 0; batchsim writes 3"),
         ("ALTER TABLE metrics RENAME TO old_metrics", "no table 'metrics'"),
         ("ALTER TABLE tasks RENAME COLUMN finish_ms TO finished", "table 'tasks' has no column 'finish_ms'"),
     ])
@@ -175,7 +175,7 @@ struct TamperedLogTests {
     @Test func aForeignSQLiteFileIsNotOurs() throws {
         let directory = try CommandRunner.temporaryDirectory()
         let empty = directory.appendingPathComponent("empty.sqlite").path
-        try TamperedFile.execute("CREATE TABLE notes (text TEXT); PRAGMA user_version = 2;", on: empty)
+        try TamperedFile.execute("CREATE TABLE notes (text TEXT); PRAGMA user_version = 3;", on: empty)
         #expect(Self.failure(empty) == "not a batchsim event log (no table 'runs')")
         let text = directory.appendingPathComponent("text.sqlite")
         try Data("{\"not\": \"a database\"}\n".utf8).write(to: text)

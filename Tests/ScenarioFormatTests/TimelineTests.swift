@@ -1,3 +1,4 @@
+import AutoscaleFormula
 import BatchModel
 import ScenarioFormat
 import SimulationKernel
@@ -76,6 +77,9 @@ private func timeline(_ entries: String) throws -> [TimelineEntry] {
               - {at: 1m, action: resizePool, pool: p1, lowPriorityNodes: 0, dedicatedNodes: 1}
               - {at: 1m, action: preemptNodes, pool: P1}
               - {at: 1m, action: preemptNodes, pool: p1, count: 3}
+              - {at: 1m, action: enableAutoScale, pool: p1, formula: "$TargetDedicatedNodes = 2;"}
+              - {at: 1m, action: enableAutoScale, pool: p1, formula: "$TargetDedicatedNodes = 1;", evaluationInterval: 5m}
+              - {at: 1m, action: disableAutoScale, pool: p1}
             """)
         let expected: [TimelineAction] = [
             .disableKey(key: "cmk", version: "v1"), .enableKey(key: "cmk", version: nil),
@@ -96,6 +100,13 @@ private func timeline(_ entries: String) throws -> [TimelineEntry] {
             .deleteAccount, .resizePool(pool: 0, dedicatedNodes: 5, lowPriorityNodes: nil),
             .resizePool(pool: 0, dedicatedNodes: 1, lowPriorityNodes: 0),
             .preemptNodes(pool: 0, count: nil), .preemptNodes(pool: 0, count: 3),
+            .enableAutoScale(
+                pool: 0, autoScale: PoolConfig.AutoScale(formula: try Formula.load("$TargetDedicatedNodes = 2;"))),
+            .enableAutoScale(
+                pool: 0,
+                autoScale: PoolConfig.AutoScale(
+                    formula: try Formula.load("$TargetDedicatedNodes = 1;"), evaluationInterval: 5 * minute)),
+            .disableAutoScale(pool: 0),
         ]
         #expect(entries.map(\.action) == expected)
         #expect(Set(expected.map(\.name)).count == TimelineAction.allNames.count - 1)  // all but submitTasks
@@ -172,7 +183,8 @@ private func timeline(_ entries: String) throws -> [TimelineEntry] {
                     + "'recoverKey', 'purgeKey', 'setAccessPolicy', 'removeAccessPolicy', 'assignRole', "
                     + "'removeRoleAssignment', 'denyNetworkAccess', 'allowNetworkAccess', 'deleteVault', 'recoverVault', "
                     + "'purgeVault', 'setKeyIdentifier', 'useMicrosoftManagedKey', 'useCustomerManagedKey', "
-                    + "'deleteAccount', 'resizePool', 'submitTasks', 'preemptNodes', found 'disableKye'; "
+                    + "'deleteAccount', 'resizePool', 'submitTasks', 'preemptNodes', 'enableAutoScale', 'disableAutoScale', "
+                    + "found 'disableKye'; "
                     + "did you mean 'disableKey'?",
                 "key: expected a declared key ('cmk'), found 'cmx'; did you mean 'cmk'?",
                 "pool: expected a declared pool ('p1'), found 'p2'; did you mean 'p1'?",

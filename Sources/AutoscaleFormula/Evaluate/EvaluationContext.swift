@@ -6,6 +6,9 @@ public struct EvaluationContext: Sendable {
     public var now: Double
     /// The samples of each sampled variable, in any order; only those taken before `now` are seen.
     public var samples: [SampledVariable: [Sample]]
+    /// Whether every history in `samples` is oldest first (the simulation's are): windows are then
+    /// found by binary search.
+    public var samplesAreInTimeOrder = false
     public var currentDedicatedNodes: Double
     public var currentLowPriorityNodes: Double
     public var taskSlotsPerNode: Double

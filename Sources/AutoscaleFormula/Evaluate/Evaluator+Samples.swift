@@ -4,9 +4,25 @@ extension Evaluator {
     /// The service's sampling period, in seconds.
     static let samplePeriod = 30.0
 
-    /// The samples of `variable` taken before now, oldest first.
-    private func visible(_ variable: SampledVariable) -> [Sample] {
-        (context.samples[variable] ?? []).filter { $0.time < context.now }.sorted { $0.time < $1.time }
+    /// The samples of `variable` taken before now, oldest first. Histories the caller keeps in
+    /// time order (the simulation's) are cut by binary search instead of filtered and sorted.
+    private func visible(_ variable: SampledVariable) -> ArraySlice<Sample> {
+        let all = context.samples[variable] ?? []
+        guard context.samplesAreInTimeOrder else {
+            return ArraySlice(all.filter { $0.time < context.now }.sorted { $0.time < $1.time })
+        }
+        return all[..<Self.firstIndex(in: all[...], notBefore: context.now)]
+    }
+
+    /// The first index of sorted `samples` whose time is at least `time`.
+    private static func firstIndex(in samples: ArraySlice<Sample>, notBefore time: Double) -> Int {
+        var low = samples.startIndex
+        var high = samples.endIndex
+        while low < high {
+            let middle = low + (high - low) / 2
+            if samples[middle].time < time { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     func sample(
@@ -41,9 +57,9 @@ extension Evaluator {
 
     /// The samples a GetSample-style argument list picks and how many the window expects.
     private func select(
-        _ samples: [Sample], _ arguments: [FormulaValue], _ method: SampleMethod, _ name: String,
+        _ samples: ArraySlice<Sample>, _ arguments: [FormulaValue], _ method: SampleMethod, _ name: String,
         at location: SourceLocation
-    ) throws(EvaluationInterrupt) -> (samples: [Sample], expected: Int) {
+    ) throws(EvaluationInterrupt) -> (samples: ArraySlice<Sample>, expected: Int) {
         let mismatch = EvaluationInterrupt.failed(
             .typeMismatch(
                 "\(name) takes (count), (interval[, percent]) or (start, end[, percent]), not ("
@@ -54,7 +70,7 @@ extension Evaluator {
                 throw .failed(
                     .invalidArgument("\(name): \(ValueFormatting.number(count)) is not a count", at: location))
             }
-            let taken = Array(samples.suffix(Int(min(count, Double(samples.count)))))
+            let taken = samples.suffix(Int(min(count, Double(samples.count))))
             return (taken, taken.count)
         }
         var start = 0.0
@@ -78,7 +94,10 @@ extension Evaluator {
         }
         let from = context.now - end
         let until = context.now - start
-        let taken = samples.filter { $0.time >= from && $0.time < until }
+        // `samples` is oldest first: the window is one contiguous run.
+        let lower = Self.firstIndex(in: samples, notBefore: from)
+        let upper = max(lower, Self.firstIndex(in: samples, notBefore: until))
+        let taken = samples[lower..<upper]
         let expected = Int(((end - start) / Self.samplePeriod).rounded(.down))
         if let percent, Double(taken.count) < percent / 100 * Double(expected) {
             throw .failed(

@@ -35,6 +35,8 @@ struct NodeFleet {
             )
         )
         pools[pool].nodes.append(Int32(global))
+        pools[pool].nodeCount += 1
+        pools[pool].peakNodes = max(pools[pool].peakNodes, pools[pool].nodeCount)
         return global
     }
 
@@ -65,6 +67,7 @@ struct NodeFleet {
         if previous == .unusable { unusableCount -= 1 }
         nodes[node].state = .leavingpool
         nodes[node].removedTime = time
+        pools[pool].nodeCount -= 1
         nodes[node].capacityGeneration &+= 1
         var allocationsDone = false
         if nodes[node].allocationState == .creating, allocationWasPending(node) {

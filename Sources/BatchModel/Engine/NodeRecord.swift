@@ -31,6 +31,9 @@ public struct NodeRecord: Sendable {
     var startTaskAttempt: Int32 = 0
     /// Invalidates a pending random preemption or capacity return after a preemption or a removal.
     var capacityGeneration: UInt32 = 0
+    /// Marked `leavingpool` by an autoscale shrink (`taskcompletion`, `retaineddata`): takes no new
+    /// tasks and is removed when its last task ends (SPEC §7 rule 26).
+    public var isLeaving = false
 
     init(
         pool: Int32,

@@ -9,4 +9,7 @@ struct PoolRuntime {
     var dirty = false
     var pendingAllocations = 0
     var allocationState = PoolAllocationState.steady
+    /// Nodes in the pool now (preempted and leaving ones included), and the most at once.
+    var nodeCount = 0
+    var peakNodes = 0
 }

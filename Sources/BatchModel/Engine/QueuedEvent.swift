@@ -26,6 +26,10 @@ enum QueuedEvent: Sendable {
     case nodeReaction
     /// A preempted node's capacity returns: it allocates again.
     case capacityReturn(node: Int32, generation: UInt32)
+    /// Autoscale evaluations may be due (phase 2, after the timeline actions).
+    case autoscaleDue
+    /// A multiple of 30 s: the sampled pools take samples after the dispatch pass.
+    case sampleTick
 
     /// The phase of the instant it belongs to (SPEC §2 "Order within one instant"): each kind
     /// of event has one, so scheduling never names it.
@@ -42,6 +46,8 @@ enum QueuedEvent: Sendable {
         case .nodeReaction: .nodeReaction
         case .capacityReturn: .capacityReturns
         case .arrival, .retry: .submissions
+        case .autoscaleDue: .autoscale
+        case .sampleTick: .sampling
         }
     }
 }

@@ -25,7 +25,8 @@ extension Simulation {
             nodes: fleet.nodes,
             processedEvents: counters.processedEvents,
             emittedEvents: counters.emittedEvents,
-            keyVersions: vault.keys.map { $0.versions.map(\.id) }
+            keyVersions: vault.keys.map { $0.versions.map(\.id) },
+            autoscaleLog: autoscaleLog
         )
     }
 
@@ -118,6 +119,12 @@ extension Simulation {
             totals.billedNodeTime += billed
             totals.unusableNodeTime += unusable
             cost.whileUnusable += Double(unusable) * hourly / millisecondsPerHour
+        }
+        for pool in pools.indices {
+            pools[pool].autoscaleEvaluations = autoscale[pool].evaluations
+            pools[pool].autoscaleFailures = autoscale[pool].failures
+            pools[pool].autoscaleSkipped = autoscale[pool].skipped
+            pools[pool].peakNodes = fleet.pools[pool].peakNodes
         }
         cost.total = pools.reduce(0) { $0 + $1.cost }
         return (pools, totals, cost)

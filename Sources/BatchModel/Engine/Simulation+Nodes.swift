@@ -131,14 +131,18 @@ extension Simulation {
 
     /// Removes nodes at once, whatever their state; their running tasks are requeued and their
     /// billing stops (SPEC §2 rules 17 and 18).
-    mutating func removeNodes(_ removed: [Int]) {
+    mutating func removeNodes(_ removed: [Int], terminating: Bool = false) {
         guard !removed.isEmpty else { return }
         for node in removed {
             let (previous, allocationsDone) = fleet.remove(node, at: now)
             if allocationsDone { setPoolAllocationState(Int(fleet.nodes[node].pool), .steady) }
             emit(.node, node, .nodeRemoved, from: previous.rawValue, to: NodeState.leavingpool.rawValue)
         }
-        requeueRunningTasks { $0.isRemoved }
+        if terminating {
+            terminateRunningTasks { $0.isRemoved }
+        } else {
+            requeueRunningTasks { $0.isRemoved }
+        }
     }
 
     mutating func removeAllNodes() {

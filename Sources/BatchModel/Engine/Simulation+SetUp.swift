@@ -19,6 +19,7 @@ extension Simulation {
             }
         }
         for job in scenario.jobs.indices { startStream(block: job) }
+        setUpAutoscale()
         requestAccountStep()
     }
 

@@ -57,6 +57,13 @@ extension Simulation {
 
         fleet.nodes[node].freeSlots += work.tasks[task].requiredSlots
         fleet.nodes[node].runningTasks -= 1
+        // A leaving node shows no slots and is removed once its last task has ended.
+        if fleet.nodes[node].isLeaving {
+            if fleet.nodes[node].runningTasks == 0, !fleet.nodes[node].isRemoved {
+                drainedNodes.append(Int32(index: node))
+            }
+            return
+        }
         // A removed, unusable or preempted node shows no slots and keeps its state.
         guard !fleet.nodes[node].isRemoved, fleet.nodes[node].state != .unusable,
             fleet.nodes[node].state != .preempted
@@ -76,6 +83,7 @@ extension Simulation {
             var stream = random(.failure, UInt64(task), UInt64(work.tasks[task].retries))
             attemptFailed = stream.nextUnit() < failureProbability
         }
+        defer { removeDrainedNodes() }
         guard attemptFailed else {
             finish(task, as: .succeeded)
             return
@@ -106,6 +114,7 @@ extension Simulation {
         } else {
             counters.failed += 1
         }
+        countCompletionForSamples(job: Int(work.tasks[task].job), succeeded: phase == .succeeded)
         emit(
             .task,
             task,
@@ -149,5 +158,18 @@ extension Simulation {
             )
             enqueue(task)
         }
+        removeDrainedNodes()
+    }
+
+    /// Ends every running task whose node matches as failed, in task-number order: completed with
+    /// failure, never retried, no lost work (`$NodeDeallocationOption = terminate`, SPEC §7 rule 26).
+    mutating func terminateRunningTasks(where matches: (NodeRecord) -> Bool) {
+        var stopped = work.running.filter { matches(fleet.nodes[Int(work.tasks[Int($0)].nodeIndex)]) }
+        stopped.sort()
+        for task in stopped.map({ Int($0) }) {
+            release(task)
+            finish(task, as: .failed)
+        }
+        removeDrainedNodes()
     }
 }

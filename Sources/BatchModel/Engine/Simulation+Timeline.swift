@@ -54,8 +54,20 @@ extension Simulation {
             emit(.account, 0, .actionApplied, detail: Int64(index))
             transition(to: .deleted, reason: nil)
         case .resizePool(let pool, let dedicated, let lowPriority):
+            // Azure refuses a resize of a pool whose autoscale is enabled (SPEC §7 rule 26).
+            guard !isAutoscaling(pool) else {
+                account.rejectedOperations += 1
+                emit(.account, 0, .operationRejected, detail: Int64(index))
+                return
+            }
             emit(.pool, pool, .actionApplied, detail: Int64(index))
             resize(pool: pool, dedicated: dedicated, lowPriority: lowPriority)
+        case .enableAutoScale(let pool, let settings):
+            emit(.pool, pool, .actionApplied, detail: Int64(index))
+            enableAutoScale(pool: pool, settings)
+        case .disableAutoScale(let pool):
+            emit(.pool, pool, .actionApplied, detail: Int64(index))
+            disableAutoScale(pool: pool)
         default:
             break
         }
@@ -67,7 +79,8 @@ extension Simulation {
         var removed: [Int] = []
         for (isLowPriority, target) in [(false, dedicated), (true, lowPriority)] {
             guard let target else { continue }
-            let live = fleet.liveNodes(pool: pool, lowPriority: isLowPriority)
+            // Nodes leaving after an autoscale shrink no longer count (SPEC §7 rule 26).
+            let live = activeNodes(pool: pool, lowPriority: isLowPriority)
             if target > live.count {
                 for _ in live.count..<target { addNode(pool: pool, lowPriority: isLowPriority) }
             } else if target < live.count {

@@ -16,8 +16,10 @@ public struct Simulation {
     enum Phase: UInt8 {
         case completions = 10
         case timeline = 20
-        case vaultDates = 21
-        case rotations = 22
+        /// Autoscale evaluations due this instant, pools in file order (SPEC §7 rule 26).
+        case autoscale = 21
+        case vaultDates = 22
+        case rotations = 23
         case account = 30
         case preemptionActions = 40
         case randomPreemptions = 41
@@ -25,6 +27,8 @@ public struct Simulation {
         case nodeReaction = 43
         case capacityReturns = 44
         case submissions = 50
+        /// Marks a multiple of 30 s: samples are taken after the instant's dispatch pass.
+        case sampling = 60
     }
 
     /// What keyed random draws are for: the `purpose` of a `RandomStream` (rule 12). The numbers
@@ -33,6 +37,7 @@ public struct Simulation {
         case taskDuration = 1
         case arrival, failure, allocation, startTask, recovery
         case preemption, capacityReturn, startTaskFailure
+        case autoscaleRand
     }
 
     let scenario: Scenario
@@ -56,6 +61,12 @@ public struct Simulation {
     var submitBlockOfEntry: [Int]
     /// Random preemptions due this instant, applied together in node order.
     var duePreemptions: [Int32] = []
+    /// Each pool's autoscale state, the evaluations so far, leaving nodes whose last task just
+    /// ended, and whether this instant takes samples (SPEC §7 rule 26).
+    var autoscale: [AutoscaleRuntime]
+    var autoscaleLog: [AutoscaleRecord] = []
+    var drainedNodes: [Int32] = []
+    var sampleDue = false
 
     init(scenario: Scenario, sink: (any EventSink)?) {
         self.scenario = scenario
@@ -67,6 +78,7 @@ public struct Simulation {
         clients = ClientRuntime(scenario.jobs)
         timelineRemaining = scenario.timeline.count
         submitBlockOfEntry = Array(repeating: -1, count: scenario.timeline.count)
+        autoscale = Array(repeating: AutoscaleRuntime(), count: scenario.pools.count)
     }
 
     /// Simulates `scenario` to its end and returns its metrics and records.
@@ -94,6 +106,10 @@ public struct Simulation {
                 if counters.instants % max(1, (work.tasks.count + fleet.nodes.count) / 512) == 0 { checkInvariants() }
             #endif
             if let next = queue.first, next.time == now { continue }
+            if sampleDue {
+                sampleDue = false
+                recordSamples()
+            }
             if scenario.horizon == nil && isQuiescent { return now }
         }
         return limit
@@ -126,6 +142,10 @@ public struct Simulation {
         case .preemptionsDue: applyDuePreemptions()
         case .nodeReaction: reactToAccount()
         case .capacityReturn(let node, let generation): capacityReturned(Int(node), generation: generation)
+        case .autoscaleDue: evaluateDuePools()
+        case .sampleTick:
+            sampleDue = true
+            schedule(.sampleTick, at: now + Self.samplePeriod)
         }
     }
 

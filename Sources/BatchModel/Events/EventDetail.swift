@@ -27,6 +27,8 @@ public enum EventDetail: Hashable, Sendable {
     case retry(Int)
     /// `startTaskAttemptFailed`: the attempt number (0 for the first).
     case startTaskAttempt(Int)
+    /// `autoscaleEvaluated`: whether the evaluation failed (its targets were not applied).
+    case autoscaleFailed(Bool)
 }
 
 extension SimEvent {
@@ -44,7 +46,8 @@ extension SimEvent {
         case .taskRequeued: .lostWork(detail)
         case .taskRetried: .retry(Int(detail))
         case .startTaskAttemptFailed: .startTaskAttempt(Int(detail))
-        case .retentionPurged, .nodeRemoved, .taskCompleted, .taskFailed: .none
+        case .autoscaleEvaluated: .autoscaleFailed(detail != 0)
+        case .retentionPurged, .nodeRemoved, .taskCompleted, .taskFailed, .autoscaleSkipped: .none
         }
     }
 

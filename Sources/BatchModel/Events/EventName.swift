@@ -36,6 +36,10 @@ public enum EventName: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case taskFailed
     /// A node's start-task attempt failed (detail: attempt number, 0 for the first).
     case startTaskAttemptFailed
+    /// An autoscale formula was evaluated (entity: the pool; detail: 0 applied, 1 failed).
+    case autoscaleEvaluated
+    /// An autoscale evaluation was skipped because the account was not accessible (entity: the pool).
+    case autoscaleSkipped
 
     public var description: String {
         switch self {
@@ -57,6 +61,8 @@ public enum EventName: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         case .taskCompleted: "taskCompleted"
         case .taskFailed: "taskFailed"
         case .startTaskAttemptFailed: "startTaskAttemptFailed"
+        case .autoscaleEvaluated: "autoscaleEvaluated"
+        case .autoscaleSkipped: "autoscaleSkipped"
         }
     }
 }

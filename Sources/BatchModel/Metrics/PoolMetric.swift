@@ -6,12 +6,18 @@ public enum PoolMetric: String, CaseIterable, Sendable {
     case preemptions
     case preemptedNodeSeconds
     case startTaskFailedNodes
+    case autoscaleEvaluations
+    case autoscaleFailures
+    case autoscaleSkipped
+    case peakNodes
 
     public var unit: MetricUnit {
         switch self {
         case .unusableNodeSeconds, .billedNodeSeconds, .preemptedNodeSeconds: .nodeSeconds
         case .cost: .cost
-        case .preemptions, .startTaskFailedNodes: .count
+        case .preemptions, .startTaskFailedNodes, .autoscaleEvaluations, .autoscaleFailures, .autoscaleSkipped,
+            .peakNodes:
+            .count
         }
     }
 }

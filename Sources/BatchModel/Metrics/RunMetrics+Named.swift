@@ -54,6 +54,10 @@ extension RunMetrics {
         case .preemptions: .count(pool.preemptions)
         case .preemptedNodeSeconds: .seconds(pool.preemptedNodeTime)
         case .startTaskFailedNodes: .count(pool.startTaskFailedNodes)
+        case .autoscaleEvaluations: .count(pool.autoscaleEvaluations)
+        case .autoscaleFailures: .count(pool.autoscaleFailures)
+        case .autoscaleSkipped: .count(pool.autoscaleSkipped)
+        case .peakNodes: .count(pool.peakNodes)
         }
     }
 

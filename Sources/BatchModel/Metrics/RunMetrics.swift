@@ -66,6 +66,12 @@ public struct RunMetrics: Hashable, Sendable {
         public var preemptions = 0
         public var preemptedNodeTime: SimTime = 0
         public var startTaskFailedNodes = 0
+        /// Autoscale evaluations that ran (failed ones included), failed, and were skipped (SPEC §7 rule 27).
+        public var autoscaleEvaluations = 0
+        public var autoscaleFailures = 0
+        public var autoscaleSkipped = 0
+        /// The most nodes in the pool at once, preempted ones included.
+        public var peakNodes = 0
     }
 
     public var tasks = Tasks()

@@ -11,4 +11,6 @@ public struct RunResult: Sendable {
     /// Every version of every key at the end of the run, oldest first (lowercased ids, with
     /// `auto-N` rotations and added versions): what a `versionAdded` event's detail indexes.
     public var keyVersions: [[String]] = []
+    /// Every autoscale evaluation, ran or skipped, in order (SPEC §7 rule 27).
+    public var autoscaleLog: [AutoscaleRecord] = []
 }

@@ -1,3 +1,4 @@
+public import AutoscaleFormula
 public import SimulationKernel
 
 /// A Batch pool as declared at t = 0.
@@ -61,6 +62,31 @@ public struct PoolConfig: Hashable, Sendable {
         }
     }
 
+    /// Autoscale settings (SPEC §7 rule 26): a loaded formula and how often it runs. Two settings
+    /// are equal when their formula texts and intervals are.
+    public struct AutoScale: Hashable, Sendable {
+        public var formula: Formula
+        public var evaluationInterval: SimTime
+
+        public static let defaultInterval: SimTime = 15 * SimTime.millisecondsPerMinute
+        public static let intervals: ClosedRange<SimTime> =
+            5 * SimTime.millisecondsPerMinute...168 * SimTime.millisecondsPerHour
+
+        public init(formula: Formula, evaluationInterval: SimTime = AutoScale.defaultInterval) {
+            self.formula = formula
+            self.evaluationInterval = evaluationInterval
+        }
+
+        public static func == (left: AutoScale, right: AutoScale) -> Bool {
+            left.formula.text == right.formula.text && left.evaluationInterval == right.evaluationInterval
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(formula.text)
+            hasher.combine(evaluationInterval)
+        }
+    }
+
     public var id: String
     public var vmSize: String?
     public var dedicatedNodes: Int
@@ -71,6 +97,8 @@ public struct PoolConfig: Hashable, Sendable {
     public var startTask: StartTask?
     public var pricePerNodeHour: Price
     public var preemption: Preemption
+    /// Set for an autoscale pool, which starts with no nodes and target 0.
+    public var autoScale: AutoScale?
 
     public init(
         id: String,
@@ -82,7 +110,8 @@ public struct PoolConfig: Hashable, Sendable {
         allocationDelay: DurationDistribution = .fixed(0),
         startTask: StartTask? = nil,
         pricePerNodeHour: Price = Price(),
-        preemption: Preemption = Preemption()
+        preemption: Preemption = Preemption(),
+        autoScale: AutoScale? = nil
     ) {
         self.id = id
         self.vmSize = vmSize
@@ -94,5 +123,6 @@ public struct PoolConfig: Hashable, Sendable {
         self.startTask = startTask
         self.pricePerNodeHour = pricePerNodeHour
         self.preemption = preemption
+        self.autoScale = autoScale
     }
 }

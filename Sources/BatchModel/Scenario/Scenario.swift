@@ -17,6 +17,11 @@ public struct Scenario: Hashable, Sendable {
     public var jobs: [JobConfig]
     /// Timeline entries in file order, with `after:` offsets already resolved to absolute times.
     public var timeline: [TimelineEntry]
+    /// The wall clock at t = 0, in milliseconds since 1970 (`time()` in autoscale formulas).
+    public var startTime: Int64
+
+    /// 2026-01-05T00:00:00Z, a Monday.
+    public static let defaultStartTime: Int64 = 1_767_571_200_000
 
     /// A run without a horizon stops here if work never finishes (SPEC §2 rule 1): 30 days.
     public static let cap: SimTime = 30 * SimTime.millisecondsPerDay
@@ -33,7 +38,8 @@ public struct Scenario: Hashable, Sendable {
         keyVault: KeyVaultConfig? = nil,
         pools: [PoolConfig],
         jobs: [JobConfig],
-        timeline: [TimelineEntry] = []
+        timeline: [TimelineEntry] = [],
+        startTime: Int64 = Scenario.defaultStartTime
     ) {
         self.name = name
         self.description = description
@@ -44,6 +50,7 @@ public struct Scenario: Hashable, Sendable {
         self.pools = pools
         self.jobs = jobs
         self.timeline = timeline
+        self.startTime = startTime
     }
 
     /// The same scenario with every key, vault and encryption action removed (SPEC §2

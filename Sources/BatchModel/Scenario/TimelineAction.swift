@@ -35,6 +35,10 @@ public enum TimelineAction: Hashable, Sendable {
     /// the pool that are not already preempted (`nil`: all of them). Not a control-plane
     /// operation; the baseline keeps it.
     case preemptNodes(pool: Int, count: Int?)
+    /// Replaces the pool's formula and interval and evaluates at once (SPEC §7 rule 26).
+    case enableAutoScale(pool: Int, autoScale: PoolConfig.AutoScale)
+    /// Stops the pool's evaluations; its targets stay.
+    case disableAutoScale(pool: Int)
 
     /// The action's name as written in scenario files.
     public var name: String {
@@ -62,6 +66,8 @@ public enum TimelineAction: Hashable, Sendable {
         case .resizePool: "resizePool"
         case .submitTasks: "submitTasks"
         case .preemptNodes: "preemptNodes"
+        case .enableAutoScale: "enableAutoScale"
+        case .disableAutoScale: "disableAutoScale"
         }
     }
 
@@ -82,14 +88,14 @@ public enum TimelineAction: Hashable, Sendable {
         "setAccessPolicy", "removeAccessPolicy", "assignRole", "removeRoleAssignment", "denyNetworkAccess",
         "allowNetworkAccess", "deleteVault", "recoverVault", "purgeVault", "setKeyIdentifier",
         "useMicrosoftManagedKey", "useCustomerManagedKey", "deleteAccount", "resizePool", "submitTasks",
-        "preemptNodes",
+        "preemptNodes", "enableAutoScale", "disableAutoScale",
     ]
 
     /// The baseline keeps workload and capacity actions and drops every key, vault and
     /// encryption action (SPEC §2).
     public var isKeptInBaseline: Bool {
         switch self {
-        case .resizePool, .submitTasks, .deleteAccount, .preemptNodes: true
+        case .resizePool, .submitTasks, .deleteAccount, .preemptNodes, .enableAutoScale, .disableAutoScale: true
         default: false
         }
     }
@@ -97,7 +103,9 @@ public enum TimelineAction: Hashable, Sendable {
     /// Whether the action is a Batch control-plane operation, rejected while the account is unavailable.
     public var isControlPlane: Bool {
         switch self {
-        case .setKeyIdentifier, .useMicrosoftManagedKey, .useCustomerManagedKey, .resizePool, .deleteAccount: true
+        case .setKeyIdentifier, .useMicrosoftManagedKey, .useCustomerManagedKey, .resizePool, .deleteAccount,
+            .enableAutoScale, .disableAutoScale:
+            true
         default: false
         }
     }

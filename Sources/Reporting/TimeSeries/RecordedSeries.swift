@@ -71,7 +71,7 @@ struct RecordedSeries {
             story.action(event)
         case .versionAdded, .versionExpired, .retentionPurged:
             story.keyEvent(event)
-        case .startTaskAttemptFailed:
+        case .startTaskAttemptFailed, .autoscaleEvaluated, .autoscaleSkipped:
             break
         case .submissionRejected:
             story.submissionRejected(at: time)

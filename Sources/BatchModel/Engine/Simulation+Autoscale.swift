@@ -1,0 +1,250 @@
+import AutoscaleFormula
+import SimulationKernel
+
+/// One autoscale evaluation as logged (SPEC §7 rule 27): when, which pool, how it ended and the
+/// results string in the service's format (or the error, `line:column: error: …`).
+public struct AutoscaleRecord: Hashable, Sendable {
+    public enum Outcome: Int64, Hashable, Sendable {
+        case applied = 0
+        case failed = 1
+        case skipped = 2
+    }
+
+    public var time: SimTime
+    public var pool: Int
+    public var outcome: Outcome
+    public var results: String
+}
+
+/// A pool's autoscale state: its formula while enabled, when it is next evaluated, its sample
+/// histories and the counts behind its `autoscale*` metrics.
+struct AutoscaleRuntime {
+    /// The formula and interval in force; nil while autoscale is disabled (or never enabled).
+    var settings: PoolConfig.AutoScale?
+    /// When the next evaluation is due; -1 while disabled.
+    var nextEvaluation: SimTime = -1
+    /// Whether the pool is sampled (it autoscales at some point of the scenario).
+    var isSampled = false
+    var samples: [SampledVariable: [Sample]] = [:]
+    /// Tasks of the pool's jobs that completed with success / final failure since the last sample.
+    var succeededSinceSample = 0
+    var failedSinceSample = 0
+    /// Evaluations that ran (failed ones included), failed, and were skipped.
+    var evaluations = 0
+    var failures = 0
+    var skipped = 0
+}
+
+/// Autoscale formulas in the simulation (SPEC §7 rule 26): samples every 30 s after the dispatch
+/// pass, evaluations in phase 2 after the instant's timeline actions (pools in file order), and
+/// the targets applied as a resize with the formula's `$NodeDeallocationOption`.
+extension Simulation {
+    /// The sampling period (rule 25).
+    static let samplePeriod: SimTime = 30 * SimTime.millisecondsPerSecond
+
+    /// Set-up: every pool that autoscales at some point is sampled from t = 0; a pool with
+    /// `autoScale` is evaluated at t = 0.
+    mutating func setUpAutoscale() {
+        for entry in scenario.timeline {
+            if case .enableAutoScale(let pool, _) = entry.action { autoscale[pool].isSampled = true }
+        }
+        for (pool, config) in scenario.pools.enumerated() {
+            guard let settings = config.autoScale else { continue }
+            autoscale[pool].isSampled = true
+            autoscale[pool].settings = settings
+            autoscale[pool].nextEvaluation = 0
+        }
+        if autoscale.contains(where: \.isSampled) { schedule(.sampleTick, at: 0) }
+        if autoscale.contains(where: { $0.nextEvaluation == 0 }) { schedule(.autoscaleDue, at: 0) }
+    }
+
+    /// Whether `resizePool` is refused on the pool (Azure refuses it while autoscale is enabled).
+    func isAutoscaling(_ pool: Int) -> Bool {
+        autoscale[pool].settings != nil
+    }
+
+    /// Phase 2 (control plane): `enableAutoScale` replaces formula and interval and evaluates at
+    /// once, replacing an evaluation already due at this instant.
+    mutating func enableAutoScale(pool: Int, _ settings: PoolConfig.AutoScale) {
+        autoscale[pool].settings = settings
+        autoscale[pool].nextEvaluation = now
+        schedule(.autoscaleDue, at: now)
+    }
+
+    /// Phase 2 (control plane): `disableAutoScale` stops the evaluations; the targets stay.
+    mutating func disableAutoScale(pool: Int) {
+        autoscale[pool].settings = nil
+        autoscale[pool].nextEvaluation = -1
+    }
+
+    /// Phase 2, after the timeline actions: the evaluations due now, pools in file order. Each
+    /// schedules the next one; an evaluation while the account is not accessible is skipped.
+    mutating func evaluateDuePools() {
+        for pool in autoscale.indices where autoscale[pool].nextEvaluation == now {
+            guard let settings = autoscale[pool].settings else { continue }
+            autoscale[pool].nextEvaluation = now + settings.evaluationInterval
+            schedule(.autoscaleDue, at: now + settings.evaluationInterval)
+            guard account.isAvailable else {
+                autoscale[pool].skipped += 1
+                autoscaleLog.append(AutoscaleRecord(time: now, pool: pool, outcome: .skipped, results: ""))
+                emit(.pool, pool, .autoscaleSkipped)
+                continue
+            }
+            evaluate(pool: pool, settings.formula)
+        }
+    }
+
+    /// Runs the formula against the pool's samples and variables; applies the targets on success.
+    private mutating func evaluate(pool: Int, _ formula: Formula) {
+        let number = autoscale[pool].evaluations
+        autoscale[pool].evaluations += 1
+        let dedicated = activeNodes(pool: pool, lowPriority: false).count
+        let lowPriority = activeNodes(pool: pool, lowPriority: true).count
+        let (seed, purpose) = (scenario.seed, Purpose.autoscaleRand.rawValue)
+        let entity = UInt64(pool) << 32 | UInt64(number)
+        var context = EvaluationContext(
+            now: Double(scenario.startTime + now) / 1000,
+            samples: autoscale[pool].samples,
+            currentDedicatedNodes: Double(fleet.liveNodes(pool: pool, lowPriority: false).count),
+            currentLowPriorityNodes: Double(fleet.liveNodes(pool: pool, lowPriority: true).count),
+            taskSlotsPerNode: Double(scenario.pools[pool].taskSlotsPerNode),
+            currentTargetDedicated: Double(dedicated),
+            currentTargetLowPriority: Double(lowPriority),
+            random: { call in
+                var stream = RandomStream(seed: seed, purpose: purpose, entity: entity, index: UInt64(call))
+                return stream.nextUnit()
+            }
+        )
+        context.samplesAreInTimeOrder = true
+        switch formula.evaluate(context: context).flatMap(Self.clampedTargets) {
+        case .failure(let error):
+            autoscale[pool].failures += 1
+            autoscaleLog.append(
+                AutoscaleRecord(time: now, pool: pool, outcome: .failed, results: error.description))
+            emit(.pool, pool, .autoscaleEvaluated, detail: AutoscaleRecord.Outcome.failed.rawValue)
+        case .success(let (evaluation, targets)):
+            autoscaleLog.append(
+                AutoscaleRecord(time: now, pool: pool, outcome: .applied, results: evaluation.resultsString))
+            emit(.pool, pool, .autoscaleEvaluated, detail: AutoscaleRecord.Outcome.applied.rawValue)
+            apply(
+                pool: pool, dedicated: targets.dedicated, lowPriority: targets.lowPriority,
+                option: evaluation.nodeDeallocationOption ?? .requeue)
+        }
+    }
+
+    /// Each assigned target clamped to ≥ 0 and rounded down; one still above 100,000 (or not a
+    /// number) is an evaluation error.
+    private static func clampedTargets(
+        _ evaluation: Evaluation
+    ) -> Result<(Evaluation, (dedicated: Int?, lowPriority: Int?)), FormulaError> {
+        var targets: [Int?] = []
+        for (name, value) in [
+            ("$TargetDedicatedNodes", evaluation.dedicatedTarget),
+            ("$TargetLowPriorityNodes", evaluation.lowPriorityTarget),
+        ] {
+            guard let value else {
+                targets.append(nil)
+                continue
+            }
+            let clamped = max(0, value).rounded(.down)
+            guard !clamped.isNaN, clamped <= 100_000 else {
+                return .failure(
+                    .invalidArgument("\(name) is \(value), above the limit of 100,000 nodes", at: .start))
+            }
+            targets.append(Int(clamped))
+        }
+        return .success((evaluation, (targets[0], targets[1])))
+    }
+
+    /// Applies targets as a resize (rule 17), removals before additions: a target is compared with
+    /// the nodes of its priority that are not leaving, and a shrink takes the highest-index ones.
+    private mutating func apply(pool: Int, dedicated: Int?, lowPriority: Int?, option: DeallocationOption) {
+        var removed: [Int] = []
+        var additions: [(lowPriority: Bool, count: Int)] = []
+        for (isLowPriority, target) in [(false, dedicated), (true, lowPriority)] {
+            guard let target else { continue }
+            let active = activeNodes(pool: pool, lowPriority: isLowPriority)
+            if target > active.count {
+                additions.append((isLowPriority, target - active.count))
+            } else if target < active.count {
+                removed += active.suffix(active.count - target).reversed()
+            }
+        }
+        switch option {
+        case .requeue:
+            removeNodes(removed)
+        case .terminate:
+            removeNodes(removed, terminating: true)
+        case .taskcompletion, .retaineddata:
+            removeNodes(removed.filter { fleet.nodes[$0].runningTasks == 0 })
+            for node in removed where !fleet.nodes[node].isRemoved {
+                fleet.nodes[node].isLeaving = true
+                fleet.hideSlots(node)
+                setNodeState(node, .leavingpool)
+            }
+        }
+        for (isLowPriority, count) in additions {
+            for _ in 0..<count { addNode(pool: pool, lowPriority: isLowPriority) }
+        }
+    }
+
+    /// The pool's nodes of one priority that are in it and not leaving, by index.
+    func activeNodes(pool: Int, lowPriority: Bool) -> [Int] {
+        fleet.liveNodes(pool: pool, lowPriority: lowPriority).filter { !fleet.nodes[$0].isLeaving }
+    }
+
+    /// Removes the leaving nodes whose last task has just ended (billing stops).
+    mutating func removeDrainedNodes() {
+        guard !drainedNodes.isEmpty else { return }
+        let drained = drainedNodes.map(Int.init).filter { !fleet.nodes[$0].isRemoved }
+        drainedNodes.removeAll(keepingCapacity: true)
+        removeNodes(drained)
+    }
+
+    /// A task of `job` completed with success or final failure (for `$SucceededTasks`/`$FailedTasks`).
+    mutating func countCompletionForSamples(job: Int, succeeded: Bool) {
+        let pool = clients.jobs[job].pool
+        guard autoscale[pool].isSampled else { return }
+        if succeeded {
+            autoscale[pool].succeededSinceSample += 1
+        } else {
+            autoscale[pool].failedSinceSample += 1
+        }
+    }
+
+    /// After the dispatch pass of a multiple of 30 s: one sample of every sampled variable for
+    /// every sampled pool, whatever the account state; then the next tick.
+    mutating func recordSamples() {
+        let time = Double(scenario.startTime + now) / 1000
+        for pool in autoscale.indices where autoscale[pool].isSampled {
+            var running = 0
+            var busySlots = 0
+            var slots = 0
+            var usable = 0
+            var preempted = 0
+            for node in fleet.pools[pool].nodes.map(Int.init) where !fleet.nodes[node].isRemoved {
+                let record = fleet.nodes[node]
+                running += Int(record.runningTasks)
+                if record.state == .preempted { preempted += 1 }
+                guard record.state == .idle || record.state == .running else { continue }
+                usable += 1
+                slots += scenario.pools[pool].taskSlotsPerNode
+                busySlots += scenario.pools[pool].taskSlotsPerNode - Int(record.freeSlots)
+            }
+            let active = fleet.pools[pool].queue.count
+            let values: [(SampledVariable, Double)] = [
+                (.activeTasks, Double(active)), (.runningTasks, Double(running)),
+                (.pendingTasks, Double(active + running)),
+                (.succeededTasks, Double(autoscale[pool].succeededSinceSample)),
+                (.failedTasks, Double(autoscale[pool].failedSinceSample)),
+                (.cpuPercent, slots == 0 ? 0 : 100 * Double(busySlots) / Double(slots)),
+                (.sampleNodeCount, Double(usable)), (.preemptedNodeCount, Double(preempted)),
+            ]
+            for (variable, value) in values {
+                autoscale[pool].samples[variable, default: []].append(Sample(time: time, value: value))
+            }
+            autoscale[pool].succeededSinceSample = 0
+            autoscale[pool].failedSinceSample = 0
+        }
+    }
+}
