@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Release-build benchmark of the simulation core: the medium, large and large-spot bench
-# scenarios, scenario + baseline, summary only (no event log). Prints wall and CPU time
+# Release-build benchmark of the simulation core: the medium, large, large-spot and
+# large-autoscale bench scenarios, scenario + baseline, summary only (no event log). Prints wall and CPU time
 # (the two runs overlap on two cores), simulated events, events/s and peak RSS.
 #
 # Usage: scripts/bench.sh [scenario.yaml ...]
-#        (default: Benchmarks/Scenarios/{medium,large,large-spot}.yaml)
+#        (default: Benchmarks/Scenarios/{medium,large,large-spot,large-autoscale}.yaml)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +13,7 @@ binary=.build/release/batchsim
 scenarios=("$@")
 [ ${#scenarios[@]} -gt 0 ] || scenarios=(
     Benchmarks/Scenarios/medium.yaml Benchmarks/Scenarios/large.yaml Benchmarks/Scenarios/large-spot.yaml
+    Benchmarks/Scenarios/large-autoscale.yaml
 )
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

@@ -119,6 +119,20 @@ struct NodeFleet {
         for pool in pools.indices { pools[pool].slots.clear() }
     }
 
+    /// How many nodes of a pool of one priority are in it (not removed), optionally leaving out
+    /// those that are leaving; counts without building a list (evaluated every few minutes per
+    /// autoscale pool).
+    func countNodes(pool: Int, lowPriority: Bool, countingLeaving: Bool) -> Int {
+        var count = 0
+        for node in pools[pool].nodes {
+            let record = nodes[Int(node)]
+            if !record.isRemoved && record.isLowPriority == lowPriority && (countingLeaving || !record.isLeaving) {
+                count += 1
+            }
+        }
+        return count
+    }
+
     /// The live nodes of a pool of one priority, by index within the pool.
     func liveNodes(pool: Int, lowPriority: Bool) -> [Int] {
         pools[pool].nodes.map(Int.init).filter { !nodes[$0].isRemoved && nodes[$0].isLowPriority == lowPriority }

@@ -98,15 +98,15 @@ extension Simulation {
     private mutating func evaluate(pool: Int, _ formula: Formula) {
         let number = autoscale[pool].evaluations
         autoscale[pool].evaluations += 1
-        let dedicated = activeNodes(pool: pool, lowPriority: false).count
-        let lowPriority = activeNodes(pool: pool, lowPriority: true).count
+        let dedicated = fleet.countNodes(pool: pool, lowPriority: false, countingLeaving: false)
+        let lowPriority = fleet.countNodes(pool: pool, lowPriority: true, countingLeaving: false)
         let (seed, purpose) = (scenario.seed, Purpose.autoscaleRand.rawValue)
         let entity = UInt64(pool) << 32 | UInt64(number)
         var context = EvaluationContext(
             now: Double(scenario.startTime + now) / 1000,
             samples: autoscale[pool].samples,
-            currentDedicatedNodes: Double(fleet.liveNodes(pool: pool, lowPriority: false).count),
-            currentLowPriorityNodes: Double(fleet.liveNodes(pool: pool, lowPriority: true).count),
+            currentDedicatedNodes: Double(fleet.countNodes(pool: pool, lowPriority: false, countingLeaving: true)),
+            currentLowPriorityNodes: Double(fleet.countNodes(pool: pool, lowPriority: true, countingLeaving: true)),
             taskSlotsPerNode: Double(scenario.pools[pool].taskSlotsPerNode),
             currentTargetDedicated: Double(dedicated),
             currentTargetLowPriority: Double(lowPriority),
@@ -222,8 +222,8 @@ extension Simulation {
             var slots = 0
             var usable = 0
             var preempted = 0
-            for node in fleet.pools[pool].nodes.map(Int.init) where !fleet.nodes[node].isRemoved {
-                let record = fleet.nodes[node]
+            for node in fleet.pools[pool].nodes where !fleet.nodes[Int(node)].isRemoved {
+                let record = fleet.nodes[Int(node)]
                 running += Int(record.runningTasks)
                 if record.state == .preempted { preempted += 1 }
                 guard record.state == .idle || record.state == .running else { continue }
