@@ -18,30 +18,7 @@ public enum ScenarioLoader {
     /// A file that cannot be read is one error naming the path and the reason; bytes that are not
     /// UTF-8 are one error at the first bad byte.
     public static func load(path: String, overrides: [String: String] = [:]) throws(ScenarioError) -> LoadedScenario {
-        func fail(_ message: String, at location: SourceLocation? = nil) -> ScenarioError {
-            ScenarioError(diagnostics: [Diagnostic(severity: .error, location: location, message: message, file: path)])
-        }
-        let limit = ScenarioLimits.maximumScenarioBytes
-        let size: Int
-        let contents: [UInt8]?
-        do {
-            let file = try InputFile(path: path)
-            size = file.size
-            contents = size <= limit ? try file.readAll(limit: limit) : nil
-        } catch {
-            throw fail("cannot read the scenario: \(error.reason)")
-        }
-        guard let data = contents else {
-            // A file may grow between `stat` and the read: then its size is only known to be too large.
-            let found = size <= limit ? "more than \(limit)" : String(size)
-            throw fail("the scenario file is \(found) bytes; the limit is \(limit >> 20) MiB (\(limit) bytes)")
-        }
-        let problem = data.withUnsafeBufferPointer { bytes in
-            UTF8Validation.firstProblem(in: bytes).map {
-                ($0, YAMLTree.location(ofByte: $0.offset, in: bytes, file: path))
-            }
-        }
-        if let (problem, location) = problem { throw fail(problem.message, at: location) }
+        let data = try InputText.read(path: path, what: "scenario", limit: ScenarioLimits.maximumScenarioBytes)
         var loaded = try load(text: String(decoding: data, as: UTF8.self), path: path, overrides: overrides)
         loaded.bytes = data
         return loaded

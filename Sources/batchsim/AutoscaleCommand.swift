@@ -94,15 +94,23 @@ struct AutoscaleCommand: ParsableCommand {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
+    /// The text of `path` (`-` for standard input); an unreadable file or bytes that are not UTF-8
+    /// are one `path:line:column: error:` line and exit status 1.
     private func read(_ path: String, what: String) throws -> String {
-        let data: Data?
         if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            data = FileManager.default.contents(atPath: path)
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard let text = String(data: data, encoding: .utf8) else {
+                Self.report("<stdin>: error: the \(what) is not UTF-8")
+                throw ExitCode.failure
+            }
+            return text
         }
-        guard let data else { throw ValidationError("cannot read the \(what) '\(path)'") }
-        return String(decoding: data, as: UTF8.self)
+        do {
+            return String(decoding: try InputText.read(path: path, what: what, limit: 16 << 20), as: UTF8.self)
+        } catch {
+            Self.report(error.description)
+            throw ExitCode.failure
+        }
     }
 
     /// `--set $Name=value`: the plain variables and the current targets; an unset target reads as the

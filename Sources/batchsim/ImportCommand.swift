@@ -56,8 +56,11 @@ struct ImportCommand: ParsableCommand {
         var sources: [AzureImporter.Source] = []
         var readErrors: [String] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                readErrors.append("\(file): error: cannot read the file")
+            let data: [UInt8]
+            do {
+                data = try InputText.read(path: file, what: "Azure JSON", limit: 256 << 20)
+            } catch {
+                readErrors.append(error.description)
                 continue
             }
             sources.append(

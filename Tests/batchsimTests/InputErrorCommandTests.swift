@@ -48,6 +48,32 @@ struct InputErrorCommandTests {
         #expect(!outcome.standardOutput.contains("root:"))
     }
 
+    /// `autoscale` and `import` read through the same door as `run`: a named pipe is refused before it
+    /// can block, a directory is named as one, and bytes that are not UTF-8 point at the first bad byte.
+    @Test func formulaAndImportInputsAreRefusedOnOneLine() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let pipe = directory.appendingPathComponent("formula.fifo").path
+        try #require(mkfifo(pipe, 0o600) == 0)
+        let fifo = try CommandRunner.run(["autoscale", pipe])
+        #expect(fifo.status == 1)
+        #expect(
+            fifo.standardError
+                == "\(pipe): error: cannot read the formula: it is a named pipe (FIFO), not a regular file\n")
+        let folder = try CommandRunner.run(["autoscale", directory.path])
+        #expect(folder.status == 1)
+        #expect(folder.standardError == "\(directory.path): error: cannot read the formula: it is a directory\n")
+        let latin1 = directory.appendingPathComponent("pool.json")
+        try Data(Array("{\"id\": \"caf".utf8) + [0xE9, 0x22, 0x7D]).write(to: latin1)
+        let out = directory.appendingPathComponent("imported.yaml").path
+        let imported = try CommandRunner.run(["import", latin1.path, pipe, "--out", out])
+        #expect(imported.status == 1)
+        #expect(
+            imported.standardError
+                == "\(latin1.path):1:12: error: invalid UTF-8 (byte 0xE9: incomplete sequence)\n"
+                + "\(pipe): error: cannot read the Azure JSON: it is a named pipe (FIFO), not a regular file\n")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     /// A real EMFILE: `run` holds a few more descriptors when it opens the scenario than the
     /// dynamic loader needs at start-up, so some small limit lets it start and then run out.
     @Test func runningOutOfFileDescriptorsSaysSo() throws {
