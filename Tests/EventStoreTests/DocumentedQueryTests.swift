@@ -85,7 +85,7 @@ struct DocumentedQuery: Sendable, CustomTestStringConvertible {
         switch fixture {
         case "two-pools": EventLogFixture.twoPools.path
         case "worked-example": EventLogFixture.workedExample.path
-        case "spot-preempted-during-outage", "churn":
+        case "spot-preempted-during-outage", "churn", "autoscale-skipped-during-outage":
             (try? EventLogFixture.shared(fixture).path) ?? "no log for \(fixture)"
         default: preconditionFailure("no log for \(fixture)")
         }
@@ -203,6 +203,28 @@ struct DocumentedQuery: Sendable, CustomTestStringConvertible {
             expectations: [
                 ("spot-preempted-during-outage", ["1 | key | 4 | 4800", "2 | preemption | 2 | 3600"]),
                 ("worked-example", ["1 | key | 10 | 18000"]),
+            ]
+        ),
+        // Every 5 minutes from t = 0; the account is unavailable 7–22 min (disabled 7–12, then 10
+        // minutes of recovery), so 10, 15 and 20 are skipped; the run ends at 42 min, before 45.
+        DocumentedQuery(
+            name: "autoscale-decisions",
+            sql: autoscaleDecisions,
+            expectations: [
+                (
+                    "autoscale-skipped-during-outage",
+                    [
+                        "0.0 | elastic | applied | $TargetDedicatedNodes=4;$NodeDeallocationOption=taskcompletion",
+                        "5.0 | elastic | applied | $TargetDedicatedNodes=4;$NodeDeallocationOption=taskcompletion",
+                        "10.0 | elastic | skipped | NULL",
+                        "15.0 | elastic | skipped | NULL",
+                        "20.0 | elastic | skipped | NULL",
+                        "25.0 | elastic | applied | $TargetDedicatedNodes=4;$NodeDeallocationOption=taskcompletion",
+                        "30.0 | elastic | applied | $TargetDedicatedNodes=4;$NodeDeallocationOption=taskcompletion",
+                        "35.0 | elastic | applied | $TargetDedicatedNodes=4;$NodeDeallocationOption=taskcompletion",
+                        "40.0 | elastic | applied | $TargetDedicatedNodes=4;$NodeDeallocationOption=taskcompletion",
+                    ]
+                )
             ]
         ),
         // Disabled 30–40 and 45–50 min, 10 minutes of recovery each time; the run ends at 120.
@@ -361,5 +383,14 @@ extension DocumentedQuery {
         FROM task_requeues
         GROUP BY run_id, cause
         ORDER BY run_id, cause;
+        """
+
+    static let autoscaleDecisions = """
+        -- query: autoscale-decisions
+        SELECT a.time_ms / 60000.0 AS at_min, p.id AS pool, a.outcome, a.results
+        FROM autoscale_evaluations a
+        JOIN pools p ON p.run_id = a.run_id AND p.pool_index = a.pool_index
+        WHERE a.run_id = 1
+        ORDER BY a.evaluation;
         """
 }
