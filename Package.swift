@@ -40,7 +40,7 @@ let package = Package(
         // The Azure Batch autoscale formula language (SPEC §7, rules 22–25 and 27): load, check, evaluate.
         .target(name: "AutoscaleFormula"),
         // `batchsim import`: Azure Batch, Key Vault and task JSON (REST, CLI output, ARM, CLI templates) → a scenario.
-        .target(name: "AzureImport", dependencies: ["ScenarioFormat"]),
+        .target(name: "AzureImport", dependencies: ["ScenarioFormat", "BatchModel", "AutoscaleFormula"]),
         // One lock wrapper and one ordered parallel map: every thread the program starts.
         .target(name: "ParallelWork"),
         // Renders what runs produced: summary.json, the terminal table, report.md/html and their charts,
@@ -64,7 +64,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["BatchModel", "ScenarioFormat", "Reporting", "Experiments"]),
         .testTarget(name: "ParallelWorkTests", dependencies: ["ParallelWork"]),
         .testTarget(
-            name: "AzureImportTests", dependencies: ["AzureImport", "ScenarioFormat", "BatchModel", "TestSupport"]),
+            name: "AzureImportTests",
+            dependencies: ["AzureImport", "ScenarioFormat", "BatchModel", "AutoscaleFormula", "TestSupport"]),
         .testTarget(name: "SimulationKernelTests", dependencies: ["SimulationKernel"]),
         // The reference formulas (Microsoft documentation and public repositories), read from the source tree.
         .testTarget(name: "AutoscaleFormulaTests", dependencies: ["AutoscaleFormula"], exclude: ["Reference"]),

@@ -8,8 +8,16 @@ struct Estate {
         var taskSlotsPerNode: Sourced<Int>?
         var nodeFillType: Sourced<String>?
         var startTask: StartTask?
-        /// Where `enableAutoScale: true` or `scaleSettings.autoScale` was read: the formula is not simulated.
-        var autoScale: Origin?
+        /// `enableAutoScale: true` or `scaleSettings.autoScale`, with the formula and interval read there.
+        var autoScale: AutoScale?
+    }
+
+    /// A pool's autoscale settings as the JSON gives them; the writer decides whether the scenario
+    /// can simulate them (a formula batchsim loads, an interval in the service's range).
+    struct AutoScale {
+        var origin: Origin
+        var formula: Sourced<String>?
+        var interval: Sourced<AzureDuration>?
     }
 
     struct StartTask {

@@ -224,9 +224,9 @@ final class EstateReader {
         }
         pool.startTask = startTask(fields)
         if let autoScale = fields.bool("enableAutoScale"), autoScale.value {
-            pool.autoScale = autoScale.origin
-            _ = fields.string("autoScaleFormula")
-            _ = fields.duration("autoScaleEvaluationInterval")
+            pool.autoScale = Estate.AutoScale(
+                origin: autoScale.origin, formula: fields.string("autoScaleFormula"),
+                interval: fields.duration("autoScaleEvaluationInterval"))
             if pool.dedicatedNodes == nil, let current = fields.int("currentDedicatedNodes", 0...1_000_000) {
                 pool.dedicatedNodes = current
             }
@@ -267,9 +267,8 @@ final class EstateReader {
                 fixed.finish()
             }
             if let auto = scale.child("autoScale") {
-                pool.autoScale = auto.origin
-                _ = auto.string("formula")
-                _ = auto.duration("evaluationInterval")
+                pool.autoScale = Estate.AutoScale(
+                    origin: auto.origin, formula: auto.string("formula"), interval: auto.duration("evaluationInterval"))
                 auto.finish()
             }
             scale.finish()

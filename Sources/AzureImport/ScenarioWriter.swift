@@ -1,3 +1,5 @@
+import AutoscaleFormula
+import BatchModel
 import Foundation
 import ScenarioFormat
 
@@ -201,6 +203,35 @@ struct ScenarioWriter {
         }
     }
 
+    /// Writes `autoScale: {formula, evaluationInterval}` when batchsim can simulate it: a formula it
+    /// loads and an interval in the service's range (5 minutes to 168 hours; absent: the default 15
+    /// minutes). Otherwise the pool keeps the node counts it has, with a warning saying why.
+    private mutating func writeAutoScale(_ autoScale: Estate.AutoScale, of pool: String) -> Bool {
+        func keepCounts(_ why: String) -> Bool {
+            log.warn(
+                "pool '\(pool)' autoscales, but \(why); it keeps the node counts it has (\(autoScale.origin.comment))")
+            return false
+        }
+        guard let formula = autoScale.formula else { return keepCounts("no formula is given") }
+        do {
+            _ = try Formula.load(formula.value)
+        } catch {
+            return keepCounts("its formula does not load in batchsim (\(error.description))")
+        }
+        let fallback = DurationSyntax.format(PoolConfig.AutoScale.defaultInterval)
+        var interval = (text: fallback, comment: "evaluationInterval absent: the service's \(fallback)")
+        if let given = autoScale.interval {
+            guard case .milliseconds(let milliseconds) = given.value,
+                PoolConfig.AutoScale.intervals.contains(milliseconds)
+            else { return keepCounts("its evaluation interval is outside 5 minutes to 168 hours") }
+            interval = (DurationSyntax.format(milliseconds), given.origin.comment)
+        }
+        out.line("    autoScale:", autoScale.origin.comment)
+        out.text(key: "formula", formula.value, indent: 6, comment: formula.origin.comment)
+        out.line("      evaluationInterval: \(interval.text)", interval.comment)
+        return true
+    }
+
     private func relative(_ milliseconds: Int64) -> String {
         DurationSyntax.format(max(0, milliseconds - (startTime ?? milliseconds)))
     }
@@ -214,12 +245,9 @@ struct ScenarioWriter {
         for pool in estate.pools {
             out.line("  - id: \(YAMLText.scalar(pool.id.value))", pool.id.origin.comment)
             if let size = pool.vmSize { out.line("    vmSize: \(YAMLText.scalar(size.value))", size.origin.comment) }
-            if let autoScale = pool.autoScale {
-                log.warn(
-                    "pool '\(pool.id.value)' autoscales: the formula is not simulated; it keeps the node counts "
-                        + "it has (\(autoScale.comment))")
-            }
-            if let dedicated = pool.dedicatedNodes {
+            if let autoScale = pool.autoScale, writeAutoScale(autoScale, of: pool.id.value) {
+                // The scenario's pool starts empty and the formula sizes it (`autoScale` excludes node counts).
+            } else if let dedicated = pool.dedicatedNodes {
                 out.line("    dedicatedNodes: \(dedicated.value)", dedicated.origin.comment)
             } else {
                 out.line("    dedicatedNodes: 0", "targetDedicatedNodes absent: 0")

@@ -1,3 +1,4 @@
+import AutoscaleFormula
 import AzureImport
 import BatchModel
 import Foundation
@@ -55,14 +56,59 @@ struct PoolImportTests {
         _ = try ImportFixtures.load(result)
     }
 
-    @Test func anAutoscalePoolKeepsItsCurrentTargetsWithAWarning() throws {
+    @Test func anAutoscalePoolImportsItsFormulaAndInterval() throws {
         let pool = #"""
             {"id": "auto", "vmSize": "x", "enableAutoScale": true, "autoScaleFormula": "$TargetDedicatedNodes = 3;",
              "autoScaleEvaluationInterval": "PT5M", "targetDedicatedNodes": 3}
             """#
         let result = try ImportFixtures.run([("pool.json", pool), ImportFixtures.job(on: "auto")])
+        let values = ImportFixtures.values(result)
+        #expect(values.contains("formula: '$TargetDedicatedNodes = 3;'"))
+        #expect(values.contains("evaluationInterval: 5m"))
+        #expect(!values.contains { $0.contains("dedicatedNodes") })
+        #expect(result.scenario.contains("pool.json $.autoScaleFormula"))
+        #expect(!result.warnings.contains { $0.contains("autoscales") })
+        let loaded = try ImportFixtures.load(result)
+        #expect(loaded.scenario.pools[0].autoScale?.formula.text == "$TargetDedicatedNodes = 3;")
+        #expect(loaded.scenario.pools[0].autoScale?.evaluationInterval == Int64(5 * 60_000))
+    }
+
+    /// A formula over several lines with `//` comments is written as a literal block, so that the
+    /// comments still end at their newlines; without an interval it takes the service's 15 minutes.
+    @Test func aMultiLineFormulaKeepsItsLinesAndTheDefaultInterval() throws {
+        let formula = "// grow with the queue\n$TargetDedicatedNodes = min(4, $PendingTasks.GetSample(1)); // cap\n"
+        let pool =
+            #"{"id": "auto", "vmSize": "x", "enableAutoScale": true, "autoScaleFormula": ""#
+            + formula.replacingOccurrences(of: "\n", with: "\\n") + #""}"#
+        let result = try ImportFixtures.run([("pool.json", pool), ImportFixtures.job(on: "auto")])
+        #expect(result.scenario.contains("\n      formula: |"))
+        #expect(result.scenario.contains("\n        // grow with the queue\n"))
+        #expect(ImportFixtures.values(result).contains("evaluationInterval: 15m"))
+        let loaded = try ImportFixtures.load(result)
+        #expect(loaded.scenario.pools[0].autoScale?.formula.text == formula)
+        #expect(loaded.scenario.pools[0].autoScale?.evaluationInterval == Int64(15 * 60_000))
+    }
+
+    @Test(arguments: [
+        (
+            #""autoScaleFormula": "$TargetDedicatedNodes = ;", "autoScaleEvaluationInterval": "PT5M""#,
+            "its formula does not load in batchsim"
+        ),
+        (
+            #""autoScaleFormula": "$TargetDedicatedNodes = 3;", "autoScaleEvaluationInterval": "PT1M""#,
+            "its evaluation interval is outside 5 minutes to 168 hours"
+        ),
+        (#""autoScaleEvaluationInterval": "PT5M""#, "no formula is given"),
+    ])
+    func anAutoscalePoolBatchsimCannotSimulateKeepsItsCounts(_ fields: String, _ why: String) throws {
+        let pool =
+            #"{"id": "auto", "vmSize": "x", "enableAutoScale": true, "currentDedicatedNodes": 3, "#
+            + fields + "}"
+        let result = try ImportFixtures.run([("pool.json", pool), ImportFixtures.job(on: "auto")])
         #expect(ImportFixtures.values(result).contains("dedicatedNodes: 3"))
-        #expect(result.warnings.contains { $0.contains("pool 'auto' autoscales: the formula is not simulated") })
+        #expect(!ImportFixtures.values(result).contains("autoScale:"))
+        #expect(result.warnings.contains { $0.hasPrefix("pool 'auto' autoscales, but \(why)") })
+        _ = try ImportFixtures.load(result)
     }
 
     @Test func aMalformedAutoscaleIntervalIsAnError() {
@@ -93,7 +139,7 @@ struct PoolImportTests {
         #expect(result.warnings.contains { $0.contains("pool.scaleSettings.fixedScale field 'resizeTimeout'") })
     }
 
-    @Test func aManagementPlaneAutoscalePoolIsWarnedAbout() throws {
+    @Test func aManagementPlaneAutoscalePoolImportsItsScaleSettings() throws {
         let pool = #"""
             {"name": "acct/auto", "type": "Microsoft.Batch/batchAccounts/pools",
              "properties": {"vmSize": "x", "currentDedicatedNodes": 2,
@@ -101,8 +147,10 @@ struct PoolImportTests {
             """#
         let result = try ImportFixtures.run([("arm-pool.json", pool), ImportFixtures.job(on: "auto")])
         #expect(ImportFixtures.values(result).contains("- id: auto"))
-        #expect(ImportFixtures.values(result).contains("dedicatedNodes: 2"))
-        #expect(result.warnings.contains { $0.contains("autoscales") })
+        #expect(ImportFixtures.values(result).contains("formula: '$TargetDedicatedNodes = 2;'"))
+        #expect(ImportFixtures.values(result).contains("evaluationInterval: 5m"))
+        #expect(result.scenario.contains("arm-pool.json $.properties.scaleSettings.autoScale.formula"))
+        #expect(!ImportFixtures.values(result).contains("dedicatedNodes: 2"))
     }
 
     @Test func pricesMatchVmSizeIgnoringCaseAndUnknownOnesAreWarned() throws {
