@@ -6,7 +6,7 @@ import BatchModel
 /// names, spelled as the Batch REST API spells them.
 public enum EventLogSchema {
     /// `PRAGMA user_version` of files this version writes.
-    public static let version = 3
+    public static let version = 4
 
     /// Tables created before any row is written.
     static let tables = """
@@ -128,13 +128,18 @@ public enum EventLogSchema {
             preemptions INTEGER NOT NULL,
             PRIMARY KEY (run_id, node_id)
         );
-        CREATE TABLE autoscale_evaluations (
+        CREATE TABLE autoscale_runs (
             run_id INTEGER NOT NULL,
             evaluation INTEGER NOT NULL,
             time_ms INTEGER NOT NULL,
             pool_index INTEGER NOT NULL,
             outcome TEXT NOT NULL,
             results TEXT,
+            error TEXT,
+            dedicated_before INTEGER NOT NULL,
+            low_priority_before INTEGER NOT NULL,
+            dedicated_after INTEGER NOT NULL,
+            low_priority_after INTEGER NOT NULL,
             PRIMARY KEY (run_id, evaluation)
         );
         CREATE TABLE metrics (

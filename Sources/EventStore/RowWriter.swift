@@ -39,7 +39,7 @@ final class RowWriter {
         try insertConfiguration(record)
         try insertTasks(record)
         try insertNodes(record)
-        try insertAutoscaleEvaluations(record)
+        try insertAutoscaleRuns(record)
         try insertMetrics(record)
         try database.execute("COMMIT")
     }
@@ -167,9 +167,10 @@ final class RowWriter {
     }
 
     /// Every autoscale evaluation of the run, ran or skipped, with its results string or error.
-    private func insertAutoscaleEvaluations(_ record: RunRecord) throws(SQLiteError) {
+    private func insertAutoscaleRuns(_ record: RunRecord) throws(SQLiteError) {
         guard !record.result.autoscaleLog.isEmpty else { return }
-        let statement = try database.prepare("INSERT INTO autoscale_evaluations VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        let statement = try database.prepare(
+            "INSERT INTO autoscale_runs VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
         for (index, evaluation) in record.result.autoscaleLog.enumerated() {
             let outcome: String
             switch evaluation.outcome {
@@ -182,7 +183,12 @@ final class RowWriter {
             statement.bind(3, evaluation.time)
             statement.bind(4, Int64(evaluation.pool))
             statement.bind(5, outcome)
-            statement.bind(6, evaluation.outcome == .skipped ? nil : evaluation.results)
+            statement.bind(6, evaluation.outcome == .applied ? evaluation.results : nil)
+            statement.bind(7, evaluation.error)
+            statement.bind(8, Int64(evaluation.before.dedicated))
+            statement.bind(9, Int64(evaluation.before.lowPriority))
+            statement.bind(10, Int64(evaluation.after.dedicated))
+            statement.bind(11, Int64(evaluation.after.lowPriority))
             try statement.run()
         }
     }

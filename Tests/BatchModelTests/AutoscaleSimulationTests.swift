@@ -87,7 +87,12 @@ struct AutoscaleSimulationTests {
         #expect(result.metrics.tasks.makespan == 15 * Self.minute)
         #expect(result.metrics.tasks.waitP50 == 5 * Self.minute)
         #expect(result.metrics.nodes.billedNodeTime == 30 * Self.minute)
-        #expect(result.autoscaleLog[0].results.contains("error"))
+        #expect(result.autoscaleLog[0].results == "")
+        #expect(result.autoscaleLog[0].error?.contains("error") == true)
+        // Targets before and after: 0 → 0 (failed), 0 → 3 at 5 min, then 3 → 3.
+        #expect(result.autoscaleLog.map(\.before.dedicated) == [0, 0, 3, 3])
+        #expect(result.autoscaleLog.map(\.after.dedicated) == [0, 3, 3, 3])
+        #expect(result.autoscaleLog.allSatisfy { $0.before.lowPriority == 0 && $0.after.lowPriority == 0 })
     }
 
     /// Two nodes until 10 min, then one, with `option`; two 30-minute tasks start at 0 on nodes 0 and 1.

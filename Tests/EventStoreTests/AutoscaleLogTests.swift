@@ -24,12 +24,16 @@ struct AutoscaleLogTests {
         let built = try EventLogFixture.build(ScenarioLoader.load(text: yaml, path: "<autoscale-log>"))
         let reader = try LogReader(built.path)
         let rows = try reader.rendered(
-            "SELECT time_ms || ' ' || pool_index || ' ' || outcome || ' ' || coalesce(results, '-') "
-                + "FROM autoscale_evaluations WHERE run_id = 1 ORDER BY evaluation")
+            "SELECT time_ms || ' ' || pool_index || ' ' || outcome || ' ' || coalesce(results, '-') || ' ' "
+                + "|| dedicated_before || '/' || low_priority_before || ' -> ' || dedicated_after || '/' "
+                + "|| low_priority_after || ' ' || coalesce(error, '-') "
+                + "FROM autoscale_runs WHERE run_id = 1 ORDER BY evaluation")
         #expect(rows.count == 3)
-        #expect(rows.first?.hasPrefix("0 0 failed 1:25: error: ") == true)
-        #expect(rows.dropFirst().first == "300000 0 applied $TargetDedicatedNodes=1;$NodeDeallocationOption=requeue")
-        #expect(rows.last == "600000 0 skipped -")
-        #expect(try reader.int("SELECT count(*) FROM autoscale_evaluations WHERE run_id = 2") == 3)
+        #expect(rows.first?.hasPrefix("0 0 failed - 0/0 -> 0/0 1:25: error: ") == true)
+        #expect(
+            rows.dropFirst().first
+                == "300000 0 applied $TargetDedicatedNodes=1;$NodeDeallocationOption=requeue 0/0 -> 1/0 -")
+        #expect(rows.last == "600000 0 skipped - 1/0 -> 1/0 -")
+        #expect(try reader.int("SELECT count(*) FROM autoscale_runs WHERE run_id = 2") == 3)
     }
 }

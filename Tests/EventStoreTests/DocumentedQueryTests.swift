@@ -388,7 +388,7 @@ extension DocumentedQuery {
     static let autoscaleDecisions = """
         -- query: autoscale-decisions
         SELECT a.time_ms / 60000.0 AS at_min, p.id AS pool, a.outcome, a.results
-        FROM autoscale_evaluations a
+        FROM autoscale_runs a
         JOIN pools p ON p.run_id = a.run_id AND p.pool_index = a.pool_index
         WHERE a.run_id = 1
         ORDER BY a.evaluation;

@@ -13,8 +13,8 @@ struct SchemaTests {
 
     @Test func userVersionIsOne() throws {
         let reader = try LogReader(EventLogFixture.workedExample.path)
-        #expect(try reader.int("PRAGMA user_version") == 3)
-        #expect(Self.document.contains("`PRAGMA user_version` is `3`"))
+        #expect(try reader.int("PRAGMA user_version") == 4)
+        #expect(Self.document.contains("`PRAGMA user_version` is `4`"))
     }
 
     @Test func runOneIsTheScenarioAndRunTwoItsBaseline() throws {
@@ -133,7 +133,7 @@ struct SchemaTests {
         let expected: Set = [
             "runs", "warnings", "entity_types", "event_names", "states", "pools", "jobs", "keys", "key_versions",
             "access_problems", "timeline",
-            "events", "tasks", "nodes", "autoscale_evaluations", "metrics", "events_readable", "node_state_intervals",
+            "events", "tasks", "nodes", "autoscale_runs", "metrics", "events_readable", "node_state_intervals",
             "task_attempts",
             "account_timeline", "task_requeues", "events_by_entity", "events_by_time",
         ]

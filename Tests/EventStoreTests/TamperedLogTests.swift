@@ -163,7 +163,7 @@ struct TamperedLogTests {
     }
 
     @Test(arguments: [
-        ("PRAGMA user_version = 0", "its PRAGMA user_version is 0; batchsim writes 3"),
+        ("PRAGMA user_version = 0", "its PRAGMA user_version is 0; batchsim writes 4"),
         ("ALTER TABLE metrics RENAME TO old_metrics", "no table 'metrics'"),
         ("ALTER TABLE tasks RENAME COLUMN finish_ms TO finished", "table 'tasks' has no column 'finish_ms'"),
     ])
@@ -175,7 +175,7 @@ struct TamperedLogTests {
     @Test func aForeignSQLiteFileIsNotOurs() throws {
         let directory = try CommandRunner.temporaryDirectory()
         let empty = directory.appendingPathComponent("empty.sqlite").path
-        try TamperedFile.execute("CREATE TABLE notes (text TEXT); PRAGMA user_version = 3;", on: empty)
+        try TamperedFile.execute("CREATE TABLE notes (text TEXT); PRAGMA user_version = 4;", on: empty)
         #expect(Self.failure(empty) == "not a batchsim event log (no table 'runs')")
         let text = directory.appendingPathComponent("text.sqlite")
         try Data("{\"not\": \"a database\"}\n".utf8).write(to: text)

@@ -1,8 +1,9 @@
 import AutoscaleFormula
 import SimulationKernel
 
-/// One autoscale evaluation as logged (SPEC §7 rule 27): when, which pool, how it ended and the
-/// results string in the service's format (or the error, `line:column: error: …`).
+/// One autoscale evaluation as logged (SPEC §7 rule 27): when, which pool, how it ended, the
+/// results string in the service's format or the error (`line:column: error: …`), and the pool's
+/// targets before and after — what the report's target chart and the `autoscale_runs` table show.
 public struct AutoscaleRecord: Hashable, Sendable {
     public enum Outcome: Int64, Hashable, Sendable {
         case applied = 0
@@ -10,10 +11,27 @@ public struct AutoscaleRecord: Hashable, Sendable {
         case skipped = 2
     }
 
+    /// A pool's targets: its nodes of each priority that are not leaving (rule 26).
+    public struct Targets: Hashable, Sendable {
+        public var dedicated: Int
+        public var lowPriority: Int
+
+        public init(dedicated: Int, lowPriority: Int) {
+            self.dedicated = dedicated
+            self.lowPriority = lowPriority
+        }
+    }
+
     public var time: SimTime
     public var pool: Int
     public var outcome: Outcome
+    /// The results string of an applied evaluation; empty when it failed or was skipped.
     public var results: String
+    /// The evaluation error of a failed evaluation (positions in the formula); nil otherwise.
+    public var error: String?
+    /// The targets when the evaluation was due, and after it (the same unless it was applied).
+    public var before: Targets
+    public var after: Targets
 }
 
 /// A pool's autoscale state: its formula while enabled, when it is next evaluated, its sample
@@ -86,7 +104,10 @@ extension Simulation {
             schedule(.autoscaleDue, at: now + settings.evaluationInterval)
             guard account.isAvailable else {
                 autoscale[pool].skipped += 1
-                autoscaleLog.append(AutoscaleRecord(time: now, pool: pool, outcome: .skipped, results: ""))
+                let targets = currentTargets(pool: pool)
+                autoscaleLog.append(
+                    AutoscaleRecord(
+                        time: now, pool: pool, outcome: .skipped, results: "", before: targets, after: targets))
                 emit(.pool, pool, .autoscaleSkipped)
                 continue
             }
@@ -98,8 +119,7 @@ extension Simulation {
     private mutating func evaluate(pool: Int, _ formula: Formula) {
         let number = autoscale[pool].evaluations
         autoscale[pool].evaluations += 1
-        let dedicated = fleet.countNodes(pool: pool, lowPriority: false, countingLeaving: false)
-        let lowPriority = fleet.countNodes(pool: pool, lowPriority: true, countingLeaving: false)
+        let before = currentTargets(pool: pool)
         let (seed, purpose) = (scenario.seed, Purpose.autoscaleRand.rawValue)
         let entity = UInt64(pool) << 32 | UInt64(number)
         var context = EvaluationContext(
@@ -108,8 +128,8 @@ extension Simulation {
             currentDedicatedNodes: Double(fleet.countNodes(pool: pool, lowPriority: false, countingLeaving: true)),
             currentLowPriorityNodes: Double(fleet.countNodes(pool: pool, lowPriority: true, countingLeaving: true)),
             taskSlotsPerNode: Double(scenario.pools[pool].taskSlotsPerNode),
-            currentTargetDedicated: Double(dedicated),
-            currentTargetLowPriority: Double(lowPriority),
+            currentTargetDedicated: Double(before.dedicated),
+            currentTargetLowPriority: Double(before.lowPriority),
             random: { call in
                 var stream = RandomStream(seed: seed, purpose: purpose, entity: entity, index: UInt64(call))
                 return stream.nextUnit()
@@ -120,16 +140,30 @@ extension Simulation {
         case .failure(let error):
             autoscale[pool].failures += 1
             autoscaleLog.append(
-                AutoscaleRecord(time: now, pool: pool, outcome: .failed, results: error.description))
+                AutoscaleRecord(
+                    time: now, pool: pool, outcome: .failed, results: "", error: error.description, before: before,
+                    after: before))
             emit(.pool, pool, .autoscaleEvaluated, detail: AutoscaleRecord.Outcome.failed.rawValue)
         case .success(let (evaluation, targets)):
+            let after = AutoscaleRecord.Targets(
+                dedicated: targets.dedicated ?? before.dedicated, lowPriority: targets.lowPriority ?? before.lowPriority
+            )
             autoscaleLog.append(
-                AutoscaleRecord(time: now, pool: pool, outcome: .applied, results: evaluation.resultsString))
+                AutoscaleRecord(
+                    time: now, pool: pool, outcome: .applied, results: evaluation.resultsString, before: before,
+                    after: after))
             emit(.pool, pool, .autoscaleEvaluated, detail: AutoscaleRecord.Outcome.applied.rawValue)
             apply(
                 pool: pool, dedicated: targets.dedicated, lowPriority: targets.lowPriority,
                 option: evaluation.nodeDeallocationOption ?? .requeue)
         }
+    }
+
+    /// The pool's current targets: its nodes of each priority that are not leaving (rule 26).
+    func currentTargets(pool: Int) -> AutoscaleRecord.Targets {
+        AutoscaleRecord.Targets(
+            dedicated: fleet.countNodes(pool: pool, lowPriority: false, countingLeaving: false),
+            lowPriority: fleet.countNodes(pool: pool, lowPriority: true, countingLeaving: false))
     }
 
     /// Each assigned target clamped to ≥ 0 and rounded down; one still above 100,000 (or not a
