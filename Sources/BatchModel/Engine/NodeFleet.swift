@@ -16,7 +16,11 @@ struct NodeFleet {
     var heldByOutage = false
 
     init(_ pools: [PoolConfig]) {
-        self.pools = pools.map { PoolRuntime(slots: SlotTree(capacity: $0.dedicatedNodes + $0.lowPriorityNodes)) }
+        self.pools = pools.map {
+            PoolRuntime(
+                slots: SlotTree(capacity: $0.dedicatedNodes + $0.lowPriorityNodes),
+                slotsPerNode: Int32($0.taskSlotsPerNode))
+        }
     }
 
     /// Adds a node in state `creating` at `time` and returns its global number.
@@ -37,6 +41,7 @@ struct NodeFleet {
         pools[pool].nodes.append(Int32(global))
         pools[pool].nodeCount += 1
         pools[pool].peakNodes = max(pools[pool].peakNodes, pools[pool].nodeCount)
+        pools[pool].tally.count(lowPriority: lowPriority, 1)
         return global
     }
 
@@ -48,6 +53,8 @@ struct NodeFleet {
         nodes[node].timeInState[previous] += time - nodes[node].stateSince
         nodes[node].stateSince = time
         nodes[node].state = state
+        let pool = Int(nodes[node].pool)
+        pools[pool].tally.moved(from: previous, to: state, busySlots: busySlots(node))
         if previous == .unusable { unusableCount -= 1 }
         if state == .unusable {
             unusableCount += 1
@@ -68,6 +75,9 @@ struct NodeFleet {
         nodes[node].state = .leavingpool
         nodes[node].removedTime = time
         pools[pool].nodeCount -= 1
+        pools[pool].tally.moved(from: previous, to: .leavingpool, busySlots: busySlots(node))
+        pools[pool].tally.count(lowPriority: nodes[node].isLowPriority, -1)
+        if nodes[node].isLeaving { pools[pool].tally.countLeaving(lowPriority: nodes[node].isLowPriority, -1) }
         nodes[node].capacityGeneration &+= 1
         var allocationsDone = false
         if nodes[node].allocationState == .creating, allocationWasPending(node) {
@@ -75,6 +85,35 @@ struct NodeFleet {
         }
         pools[pool].slots.set(Int(nodes[node].indexInPool), 0)
         return (previous, allocationsDone)
+    }
+
+    /// A node's busy slots: its pool's slots per node less its free ones.
+    func busySlots(_ node: Int) -> Int {
+        Int(pools[Int(nodes[node].pool)].slotsPerNode - nodes[node].freeSlots)
+    }
+
+    /// A task takes `slots` slots of a node.
+    mutating func occupy(_ node: Int, slots: Int32) {
+        nodes[node].freeSlots -= slots
+        nodes[node].runningTasks += 1
+        let pool = Int(nodes[node].pool)
+        pools[pool].tally.runningTasks += 1
+        if nodes[node].state.isUsable { pools[pool].tally.busyUsableSlots += Int(slots) }
+    }
+
+    /// A task leaves a node and frees its `slots` slots.
+    mutating func vacate(_ node: Int, slots: Int32) {
+        nodes[node].freeSlots += slots
+        nodes[node].runningTasks -= 1
+        let pool = Int(nodes[node].pool)
+        pools[pool].tally.runningTasks -= 1
+        if nodes[node].state.isUsable { pools[pool].tally.busyUsableSlots -= Int(slots) }
+    }
+
+    /// Marks a node leaving (an autoscale shrink): it no longer counts in its pool's target.
+    mutating func markLeaving(_ node: Int) {
+        nodes[node].isLeaving = true
+        pools[Int(nodes[node].pool)].tally.countLeaving(lowPriority: nodes[node].isLowPriority, 1)
     }
 
     /// A pool's allocation began; returns nothing (the pool is `resizing` from now).
@@ -120,17 +159,9 @@ struct NodeFleet {
     }
 
     /// How many nodes of a pool of one priority are in it (not removed), optionally leaving out
-    /// those that are leaving; counts without building a list (evaluated every few minutes per
-    /// autoscale pool).
+    /// those that are leaving.
     func countNodes(pool: Int, lowPriority: Bool, countingLeaving: Bool) -> Int {
-        var count = 0
-        for node in pools[pool].nodes {
-            let record = nodes[Int(node)]
-            if !record.isRemoved && record.isLowPriority == lowPriority && (countingLeaving || !record.isLeaving) {
-                count += 1
-            }
-        }
-        return count
+        pools[pool].tally.nodes(lowPriority: lowPriority, countingLeaving: countingLeaving)
     }
 
     /// The live nodes of a pool of one priority, by index within the pool.

@@ -12,4 +12,8 @@ struct PoolRuntime {
     /// Nodes in the pool now (preempted and leaving ones included), and the most at once.
     var nodeCount = 0
     var peakNodes = 0
+    /// Task slots of each of its nodes.
+    var slotsPerNode: Int32
+    /// Its node and task counts by kind, kept as they change (for autoscale).
+    var tally = PoolTally()
 }

@@ -197,10 +197,11 @@ extension Simulation {
         var additions: [(lowPriority: Bool, count: Int)] = []
         for (isLowPriority, target) in [(false, dedicated), (true, lowPriority)] {
             guard let target else { continue }
-            let active = activeNodes(pool: pool, lowPriority: isLowPriority)
-            if target > active.count {
-                additions.append((isLowPriority, target - active.count))
-            } else if target < active.count {
+            let count = fleet.countNodes(pool: pool, lowPriority: isLowPriority, countingLeaving: false)
+            if target > count {
+                additions.append((isLowPriority, target - count))
+            } else if target < count {
+                let active = activeNodes(pool: pool, lowPriority: isLowPriority)
                 removed += active.suffix(active.count - target).reversed()
             }
         }
@@ -212,7 +213,7 @@ extension Simulation {
         case .taskcompletion, .retaineddata:
             removeNodes(removed.filter { fleet.nodes[$0].runningTasks == 0 })
             for node in removed where !fleet.nodes[node].isRemoved {
-                fleet.nodes[node].isLeaving = true
+                fleet.markLeaving(node)
                 fleet.hideSlots(node)
                 setNodeState(node, .leavingpool)
             }
@@ -251,20 +252,10 @@ extension Simulation {
     mutating func recordSamples() {
         let time = Double(scenario.startTime + now) / 1000
         for pool in autoscale.indices where autoscale[pool].isSampled {
-            var running = 0
-            var busySlots = 0
-            var slots = 0
-            var usable = 0
-            var preempted = 0
-            for node in fleet.pools[pool].nodes where !fleet.nodes[Int(node)].isRemoved {
-                let record = fleet.nodes[Int(node)]
-                running += Int(record.runningTasks)
-                if record.state == .preempted { preempted += 1 }
-                guard record.state == .idle || record.state == .running else { continue }
-                usable += 1
-                slots += scenario.pools[pool].taskSlotsPerNode
-                busySlots += scenario.pools[pool].taskSlotsPerNode - Int(record.freeSlots)
-            }
+            let tally = fleet.pools[pool].tally
+            let (running, busySlots, usable) = (tally.runningTasks, tally.busyUsableSlots, tally.usable)
+            let slots = usable * scenario.pools[pool].taskSlotsPerNode
+            let preempted = tally.preempted
             let active = fleet.pools[pool].queue.count
             let values: [(SampledVariable, Double)] = [
                 (.activeTasks, Double(active)), (.runningTasks, Double(running)),

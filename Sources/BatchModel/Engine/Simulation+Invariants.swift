@@ -33,11 +33,34 @@
                 if nodes[node].state == .unusable { unusable += 1 }
             }
             precondition(unusable == fleet.unusableCount, "unusable-node count out of step")
+            checkPoolTallies()
             for pool in fleet.pools.indices {
                 precondition(fleet.pools[pool].slots.isConsistent(), "slot tree inconsistent")
             }
             let queuedCount = tasks.reduce(0) { $0 + ($1.phase == .queued ? 1 : 0) }
             precondition(queuedCount == work.queued, "queued counter out of step")
+        }
+
+        /// Every pool's tally equals a recount of its nodes.
+        private func checkPoolTallies() {
+            for pool in fleet.pools.indices {
+                var recount = PoolTally()
+                for node in fleet.pools[pool].nodes.map(Int.init) where !fleet.nodes[node].isRemoved {
+                    let record = fleet.nodes[node]
+                    recount.count(lowPriority: record.isLowPriority, 1)
+                    if record.isLeaving { recount.countLeaving(lowPriority: record.isLowPriority, 1) }
+                    recount.moved(from: .leavingpool, to: record.state, busySlots: fleet.busySlots(node))
+                    recount.runningTasks += Int(record.runningTasks)
+                }
+                let tally = fleet.pools[pool].tally
+                precondition(
+                    tally.dedicated == recount.dedicated && tally.lowPriority == recount.lowPriority
+                        && tally.leavingDedicated == recount.leavingDedicated
+                        && tally.leavingLowPriority == recount.leavingLowPriority && tally.usable == recount.usable
+                        && tally.busyUsableSlots == recount.busyUsableSlots && tally.preempted == recount.preempted
+                        && tally.runningTasks == recount.runningTasks,
+                    "pool \(pool)'s tally out of step: \(tally) against \(recount)")
+            }
         }
     }
 #endif

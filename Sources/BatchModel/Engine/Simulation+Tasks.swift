@@ -30,8 +30,7 @@ extension Simulation {
         if work.tasks[task].firstStartTime < 0 { work.tasks[task].firstStartTime = now }
         work.markRunning(task)
 
-        fleet.nodes[node].freeSlots -= slots
-        fleet.nodes[node].runningTasks += 1
+        fleet.occupy(node, slots: slots)
         fleet.pools[Int(fleet.nodes[node].pool)].slots.set(
             Int(fleet.nodes[node].indexInPool), fleet.nodes[node].freeSlots)
         if fleet.nodes[node].state == .idle { setNodeState(node, .running) }
@@ -55,8 +54,7 @@ extension Simulation {
         work.tasks[task].generation &+= 1
         work.unmarkRunning(task)
 
-        fleet.nodes[node].freeSlots += work.tasks[task].requiredSlots
-        fleet.nodes[node].runningTasks -= 1
+        fleet.vacate(node, slots: work.tasks[task].requiredSlots)
         // A leaving node shows no slots and is removed once its last task has ended.
         if fleet.nodes[node].isLeaving {
             if fleet.nodes[node].runningTasks == 0, !fleet.nodes[node].isRemoved {
