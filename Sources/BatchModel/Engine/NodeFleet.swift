@@ -14,6 +14,9 @@ struct NodeFleet {
     /// Whether an outage holds the nodes `unusable` now (set when they are made unusable, cleared
     /// when they return).
     var heldByOutage = false
+    /// Whether the pools' tallies are kept: only when some pool autoscales (the only reader), so
+    /// that other runs do not pay for them in their hottest paths.
+    var keepsTallies = false
 
     init(_ pools: [PoolConfig]) {
         self.pools = pools.map {
@@ -41,7 +44,7 @@ struct NodeFleet {
         pools[pool].nodes.append(Int32(global))
         pools[pool].nodeCount += 1
         pools[pool].peakNodes = max(pools[pool].peakNodes, pools[pool].nodeCount)
-        pools[pool].tally.count(lowPriority: lowPriority, 1)
+        if keepsTallies { pools[pool].tally.count(lowPriority: lowPriority, 1) }
         return global
     }
 
@@ -53,8 +56,10 @@ struct NodeFleet {
         nodes[node].timeInState[previous] += time - nodes[node].stateSince
         nodes[node].stateSince = time
         nodes[node].state = state
-        let pool = Int(nodes[node].pool)
-        pools[pool].tally.moved(from: previous, to: state, busySlots: busySlots(node))
+        if keepsTallies {
+            let pool = Int(nodes[node].pool)
+            pools[pool].tally.moved(from: previous, to: state, busySlots: busySlots(node))
+        }
         if previous == .unusable { unusableCount -= 1 }
         if state == .unusable {
             unusableCount += 1
@@ -75,9 +80,11 @@ struct NodeFleet {
         nodes[node].state = .leavingpool
         nodes[node].removedTime = time
         pools[pool].nodeCount -= 1
-        pools[pool].tally.moved(from: previous, to: .leavingpool, busySlots: busySlots(node))
-        pools[pool].tally.count(lowPriority: nodes[node].isLowPriority, -1)
-        if nodes[node].isLeaving { pools[pool].tally.countLeaving(lowPriority: nodes[node].isLowPriority, -1) }
+        if keepsTallies {
+            pools[pool].tally.moved(from: previous, to: .leavingpool, busySlots: busySlots(node))
+            pools[pool].tally.count(lowPriority: nodes[node].isLowPriority, -1)
+            if nodes[node].isLeaving { pools[pool].tally.countLeaving(lowPriority: nodes[node].isLowPriority, -1) }
+        }
         nodes[node].capacityGeneration &+= 1
         var allocationsDone = false
         if nodes[node].allocationState == .creating, allocationWasPending(node) {
@@ -96,6 +103,7 @@ struct NodeFleet {
     mutating func occupy(_ node: Int, slots: Int32) {
         nodes[node].freeSlots -= slots
         nodes[node].runningTasks += 1
+        guard keepsTallies else { return }
         let pool = Int(nodes[node].pool)
         pools[pool].tally.runningTasks += 1
         if nodes[node].state.isUsable { pools[pool].tally.busyUsableSlots += Int(slots) }
@@ -105,6 +113,7 @@ struct NodeFleet {
     mutating func vacate(_ node: Int, slots: Int32) {
         nodes[node].freeSlots += slots
         nodes[node].runningTasks -= 1
+        guard keepsTallies else { return }
         let pool = Int(nodes[node].pool)
         pools[pool].tally.runningTasks -= 1
         if nodes[node].state.isUsable { pools[pool].tally.busyUsableSlots -= Int(slots) }
@@ -113,6 +122,7 @@ struct NodeFleet {
     /// Marks a node leaving (an autoscale shrink): it no longer counts in its pool's target.
     mutating func markLeaving(_ node: Int) {
         nodes[node].isLeaving = true
+        precondition(keepsTallies, "a leaving node in a run without autoscale")
         pools[Int(nodes[node].pool)].tally.countLeaving(lowPriority: nodes[node].isLowPriority, 1)
     }
 
@@ -159,9 +169,10 @@ struct NodeFleet {
     }
 
     /// How many nodes of a pool of one priority are in it (not removed), optionally leaving out
-    /// those that are leaving.
+    /// those that are leaving (only runs with autoscale ask).
     func countNodes(pool: Int, lowPriority: Bool, countingLeaving: Bool) -> Int {
-        pools[pool].tally.nodes(lowPriority: lowPriority, countingLeaving: countingLeaving)
+        precondition(keepsTallies, "pool tallies are kept only in runs with autoscale")
+        return pools[pool].tally.nodes(lowPriority: lowPriority, countingLeaving: countingLeaving)
     }
 
     /// The live nodes of a pool of one priority, by index within the pool.

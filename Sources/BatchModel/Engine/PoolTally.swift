@@ -1,7 +1,7 @@
 /// A pool's node and task counts, kept as the nodes and tasks change, so that the autoscale
 /// samples (every 30 s) and evaluations read them in constant time instead of walking the pool's
-/// nodes (SPEC §7 rules 24–26). `NodeFleet` and the task start/release paths keep them; debug
-/// builds recount them after every instant (`checkInvariants`).
+/// nodes (SPEC §7 rules 24–26). `NodeFleet` keeps them in runs where some pool autoscales;
+/// debug builds recount them after every instant (`checkInvariants`).
 struct PoolTally {
     /// Nodes in the pool (not removed) by priority, preempted and leaving ones included.
     var dedicated = 0

@@ -60,19 +60,26 @@ extension Simulation {
     /// The sampling period (rule 25).
     static let samplePeriod: SimTime = 30 * SimTime.millisecondsPerSecond
 
-    /// Set-up: every pool that autoscales at some point is sampled from t = 0; a pool with
-    /// `autoScale` is evaluated at t = 0.
-    mutating func setUpAutoscale() {
+    /// Set-up, before any node exists: every pool that autoscales at some point is sampled, and
+    /// the fleet keeps the pool tallies the samples and evaluations read.
+    mutating func markSampledPools() {
         for entry in scenario.timeline {
             if case .enableAutoScale(let pool, _) = entry.action { autoscale[pool].isSampled = true }
         }
+        for (pool, config) in scenario.pools.enumerated() where config.autoScale != nil {
+            autoscale[pool].isSampled = true
+        }
+        fleet.keepsTallies = autoscale.contains(where: \.isSampled)
+    }
+
+    /// Set-up: sampling from t = 0; a pool with `autoScale` is evaluated at t = 0.
+    mutating func setUpAutoscale() {
         for (pool, config) in scenario.pools.enumerated() {
             guard let settings = config.autoScale else { continue }
-            autoscale[pool].isSampled = true
             autoscale[pool].settings = settings
             autoscale[pool].nextEvaluation = 0
         }
-        if autoscale.contains(where: \.isSampled) { schedule(.sampleTick, at: 0) }
+        if fleet.keepsTallies { schedule(.sampleTick, at: 0) }
         if autoscale.contains(where: { $0.nextEvaluation == 0 }) { schedule(.autoscaleDue, at: 0) }
     }
 

@@ -33,7 +33,7 @@
                 if nodes[node].state == .unusable { unusable += 1 }
             }
             precondition(unusable == fleet.unusableCount, "unusable-node count out of step")
-            checkPoolTallies()
+            if fleet.keepsTallies { checkPoolTallies() }
             for pool in fleet.pools.indices {
                 precondition(fleet.pools[pool].slots.isConsistent(), "slot tree inconsistent")
             }

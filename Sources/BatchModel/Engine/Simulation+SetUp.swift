@@ -5,6 +5,7 @@ extension Simulation {
     /// timeline actions, key dates, rotations, the first arrivals and a first look at the key.
     mutating func setUp() {
         planTasks()
+        markSampledPools()
         for (pool, config) in scenario.pools.enumerated() {
             for _ in 0..<config.dedicatedNodes { addNode(pool: pool, lowPriority: false) }
             for _ in 0..<config.lowPriorityNodes { addNode(pool: pool, lowPriority: true) }
