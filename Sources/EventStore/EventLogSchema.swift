@@ -126,6 +126,7 @@ public enum EventLogSchema {
             preempted_ms INTEGER NOT NULL,
             allocations INTEGER NOT NULL,
             preemptions INTEGER NOT NULL,
+            leavingpool_ms INTEGER NOT NULL,
             PRIMARY KEY (run_id, node_id)
         );
         CREATE TABLE autoscale_runs (
@@ -194,7 +195,7 @@ public enum EventLogSchema {
         CREATE VIEW node_state_intervals AS
         SELECT run_id, node_id, pool, state, from_ms, to_ms, to_ms - from_ms AS duration_ms
         FROM (
-            SELECT e.run_id, e.entity_id AS node_id, p.id AS pool, s.name AS state, e.time_ms AS from_ms,
+            SELECT e.run_id, e.entity_id AS node_id, p.id AS pool, s.name AS state, e.event, e.time_ms AS from_ms,
                    COALESCE(LEAD(e.time_ms) OVER (PARTITION BY e.run_id, e.entity_id ORDER BY e.seq), r.end_ms) AS to_ms
             FROM events e
             JOIN runs r ON r.run_id = e.run_id
@@ -203,7 +204,7 @@ public enum EventLogSchema {
             JOIN states s ON s.entity_type = e.entity_type AND s.code = e.to_state
             WHERE e.entity_type = \(EntityKind.node.rawValue)
         )
-        WHERE state <> 'leavingpool' AND to_ms > from_ms;
+        WHERE event <> \(EventName.nodeRemoved.rawValue) AND to_ms > from_ms;
 
         CREATE VIEW task_attempts AS
         WITH ordered AS (

@@ -140,7 +140,7 @@ final class RowWriter {
 
     private func insertNodes(_ record: RunRecord) throws(SQLiteError) {
         let statement = try database.prepare(
-            "INSERT INTO nodes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
+            "INSERT INTO nodes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
         )
         let end = record.result.metrics.endTime
         for (id, node) in record.result.nodes.enumerated() {
@@ -162,6 +162,7 @@ final class RowWriter {
             statement.bind(16, node.timeInState[.preempted])
             statement.bind(17, Int64(node.allocation) + 1)
             statement.bind(18, Int64(node.preemptions))
+            statement.bind(19, node.timeInState[.leavingpool])
             try statement.run()
         }
     }

@@ -117,7 +117,7 @@ struct ConsistencyTests {
         let columns = """
             SELECT run_id, node_id FROM nodes
             WHERE creating_ms + waitingforstarttask_ms + idle_ms + running_ms + unusable_ms + starttaskfailed_ms
-                  <> billed_ms
+                  + leavingpool_ms <> billed_ms
             """
         #expect(try reader.rows(columns).isEmpty, "the state columns do not add up to billed_ms in \(fixture)")
         let intervals = """
@@ -134,7 +134,7 @@ struct ConsistencyTests {
             FROM nodes n
             CROSS JOIN (SELECT 'creating' AS state UNION ALL SELECT 'waitingforstarttask' UNION ALL SELECT 'idle'
                         UNION ALL SELECT 'running' UNION ALL SELECT 'unusable' UNION ALL SELECT 'starttaskfailed'
-                        UNION ALL SELECT 'preempted') s
+                        UNION ALL SELECT 'preempted' UNION ALL SELECT 'leavingpool') s
             WHERE (SELECT COALESCE(SUM(i.duration_ms), 0) FROM node_state_intervals i
                    WHERE i.run_id = n.run_id AND i.node_id = n.node_id AND i.state = s.state)
                   <> CASE s.state WHEN 'creating' THEN n.creating_ms
@@ -143,6 +143,7 @@ struct ConsistencyTests {
                                   WHEN 'running' THEN n.running_ms
                                   WHEN 'starttaskfailed' THEN n.starttaskfailed_ms
                                   WHEN 'preempted' THEN n.preempted_ms
+                                  WHEN 'leavingpool' THEN n.leavingpool_ms
                                   ELSE n.unusable_ms END
             """
         #expect(try reader.rows(byState).isEmpty, "intervals and columns disagree in \(fixture)")
@@ -150,7 +151,8 @@ struct ConsistencyTests {
         let uncovered = """
             SELECT DISTINCT state FROM node_state_intervals
             WHERE state NOT IN (
-                'creating', 'waitingforstarttask', 'idle', 'running', 'unusable', 'starttaskfailed', 'preempted')
+                'creating', 'waitingforstarttask', 'idle', 'running', 'unusable', 'starttaskfailed', 'preempted',
+                'leavingpool')
             """
         #expect(try reader.rows(uncovered).isEmpty, "\(fixture)")
     }
