@@ -68,7 +68,11 @@ let package = Package(
             dependencies: ["AzureImport", "ScenarioFormat", "BatchModel", "AutoscaleFormula", "TestSupport"]),
         .testTarget(name: "SimulationKernelTests", dependencies: ["SimulationKernel"]),
         // The reference formulas (Microsoft documentation and public repositories), read from the source tree.
-        .testTarget(name: "AutoscaleFormulaTests", dependencies: ["AutoscaleFormula"], exclude: ["Reference"]),
+        .testTarget(
+            name: "AutoscaleFormulaTests",
+            dependencies: ["AutoscaleFormula", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Reference"]
+        ),
         .testTarget(
             name: "BatchModelTests", dependencies: ["BatchModel", "TestSupport", "Reporting", "AutoscaleFormula"]),
         .testTarget(

@@ -11,6 +11,10 @@ public struct Formula: Sendable {
         self.statements = statements
     }
 
+    /// The formula in canonical form (`FormulaPrinter`): one statement per line ending in `;`, single
+    /// spaces around operators, minimal parentheses, no comments. It loads to the same statements.
+    public var canonicalText: String { FormulaPrinter.text(of: statements) }
+
     /// Parses and checks `text`; a load error points at the offending token.
     public static func load(_ text: String) throws(FormulaError) -> Formula {
         if text.count > FormulaError.characterLimit { throw .tooLong(characters: text.count) }

@@ -87,8 +87,8 @@ struct Parser {
             [condition, whenTrue, whenFalse])
     }
 
-    /// Binary operators by level, loosest first.
-    private static let levels: [Set<String>] = [
+    /// Binary operators by level, loosest first; `FormulaPrinter` parenthesises by the same table.
+    static let levels: [Set<String>] = [
         ["||"], ["&&"], ["==", "!="], ["<", "<=", ">", ">="], ["+", "-"], ["*", "/"],
     ]
 
