@@ -9,6 +9,10 @@ public struct ScenarioRun: Sendable {
     /// Nil with `--no-baseline`.
     public var baseline: RunResult?
     public var summary: Summary
+    /// Simulated milliseconds and queue events the scenario and its baseline shared (simulated
+    /// once, before the first instant they could differ); 0 when simulated apart.
+    public var sharedTime: Int64 = 0
+    public var sharedEvents = 0
 
     public init(scenario: Scenario, result: RunResult, baseline: RunResult?) {
         self.scenario = scenario

@@ -61,6 +61,15 @@ public struct BinaryMinHeap<Element: HeapOrdered>: Sendable where Element: Senda
         return top
     }
 
+    /// Replaces every element by `transform`'s result, dropping those it maps to nil. A sorted
+    /// array is a heap, so the order the elements come out in is the one `precedes` gives.
+    ///
+    /// - Complexity: O(n log n)
+    public mutating func rebuild(_ transform: (Element) -> Element?) {
+        storage = storage.compactMap(transform)
+        storage.sort { $0.precedes($1) }
+    }
+
     /// Checks the heap property; used by tests and by debug builds.
     public func isValid() -> Bool {
         for index in storage.indices.dropFirst() where storage[index].precedes(storage[(index - 1) / 2]) {

@@ -39,6 +39,17 @@ public struct EventQueue<Payload>: Sendable where Payload: Sendable {
         heap.popFirst()
     }
 
+    /// Rewrites the pending events' payloads, dropping those `transform` maps to nil; times,
+    /// phases and sequence numbers stay, so the remaining events keep their order (a forked
+    /// simulation renumbers what its events refer to).
+    ///
+    /// - Complexity: O(n log n)
+    public mutating func rewritePayloads(_ transform: (Payload) -> Payload?) {
+        heap.rebuild { event in
+            transform(event.payload).map { ScheduledEvent(time: event.time, order: event.order, payload: $0) }
+        }
+    }
+
     /// Checks the heap property; used by tests and by debug builds.
     public func isValidHeap() -> Bool {
         heap.isValid()

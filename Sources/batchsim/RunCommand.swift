@@ -48,7 +48,13 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
-    @Flag(help: "Print engine statistics (events, events/s, wall time) to standard error.")
+    @Flag(
+        help:
+            "Simulate the scenario and its baseline apart from t = 0 instead of once up to the first instant they can differ (the outputs are the same; for comparison)."
+    )
+    var noShare = false
+
+    @Flag(help: "Print engine statistics (events, events/s, wall time, what was shared) to standard error.")
     var stats = false
 
     func run() throws {
@@ -83,7 +89,8 @@ struct RunCommand: ParsableCommand {
         let options = RunOptions(
             withBaseline: !noBaseline,
             reports: !noReport,
-            eventLog: destination.eventLogPath(in: staged)
+            eventLog: destination.eventLogPath(in: staged),
+            share: !noShare
         )
         let output = try RunPipeline.simulate(loaded, options: options, sink: progress?.sink) { step in
             progress?.setStep(step)
@@ -115,6 +122,14 @@ struct RunCommand: ParsableCommand {
             "simulated: \(processed) queue events, \(emitted) model events in \(String(format: "%.3f", seconds)) s "
                 + "(\(Int(perSecond)) queue events/s)"
         )
+        if run.baseline != nil {
+            let shared = Double(run.sharedTime) / Double(max(1, run.result.metrics.endTime))
+            Terminal.printError(
+                "shared with the baseline: \(run.sharedEvents) queue events, "
+                    + "\(String(format: "%.1f", Double(run.sharedTime) / 3_600_000)) h of simulated time "
+                    + "(\(String(format: "%.0f", 100 * min(1, shared))) % of the scenario's run)"
+            )
+        }
     }
 }
 

@@ -40,8 +40,10 @@ public struct Simulation {
         case autoscaleRand
     }
 
-    let scenario: Scenario
-    let sink: (any EventSink)?
+    /// The scenario; a baseline forked from a shared prefix swaps in the baseline scenario.
+    var scenario: Scenario
+    /// Where events go; during a shared prefix, to both runs' sinks.
+    var sink: (any EventSink)?
     /// The horizon, or the 30-day cap (rule 1).
     let limit: SimTime
 
@@ -93,7 +95,28 @@ public struct Simulation {
 
     /// Runs the event loop; returns the time the run ends (SPEC §2 rule 1).
     mutating func advance() -> SimTime {
+        guard case .ended(let end) = advance(forkBefore: .max, shadowTimelineDeficit: 0) else {
+            preconditionFailure("a run without a shadow forked")
+        }
+        return end
+    }
+
+    /// Where `advance(forkBefore:shadowTimelineDeficit:)` stopped.
+    enum Stop {
+        /// The run ended at this time (and so did its shadow).
+        case ended(SimTime)
+        /// The shadow run (the baseline of a shared prefix) can differ from here on: the next
+        /// instant is at or after `forkBefore`, or the shadow ended at `shadowEnd`.
+        case fork(shadowEnd: SimTime?)
+    }
+
+    /// Runs the event loop until the run ends or, for a shared prefix, until its shadow — the
+    /// same run with `shadowTimelineDeficit` fewer timeline entries, all at `forkBefore` or later —
+    /// could differ from it: before the first instant at `forkBefore` or later, or after an
+    /// instant at which the shadow is quiescent (it ends there, rule 1).
+    mutating func advance(forkBefore: SimTime, shadowTimelineDeficit: Int) -> Stop {
         while let head = queue.first, head.time <= limit {
+            if head.time >= forkBefore { return .fork(shadowEnd: nil) }
             now = head.time
             while let event = queue.first, event.time == now, let popped = queue.popFirst() {
                 counters.processedEvents += 1
@@ -110,16 +133,21 @@ public struct Simulation {
                 sampleDue = false
                 recordSamples()
             }
-            if scenario.horizon == nil && isQuiescent { return now }
+            if scenario.horizon == nil {
+                if isQuiescent(timelineLeft: timelineRemaining) { return .ended(now) }
+                if shadowTimelineDeficit > 0, isQuiescent(timelineLeft: timelineRemaining - shadowTimelineDeficit) {
+                    return .fork(shadowEnd: now)
+                }
+            }
         }
-        return limit
+        return .ended(limit)
     }
 
     /// No arrival to come, no task at a client, queued or running, no timeline action left,
     /// and no detection or recovery timer running.
-    var isQuiescent: Bool {
+    func isQuiescent(timelineLeft: Int) -> Bool {
         clients.unarrived == 0 && clients.atClient == 0 && work.queued == 0 && work.running.isEmpty
-            && timelineRemaining == 0 && !account.isWaitingOnTimer
+            && timelineLeft == 0 && !account.isWaitingOnTimer
     }
 
     mutating func handle(_ event: QueuedEvent) {

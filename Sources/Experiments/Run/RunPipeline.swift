@@ -51,6 +51,7 @@ public enum RunPipeline {
             scenario,
             withBaseline: options.withBaseline,
             threads: options.threads,
+            share: options.share,
             sink: EventSinks.combine([logSink, recorder, sink]),
             baselineSink: EventSinks.combine([baselineLogSink, baselineRecorder, baselineSink])
         )

@@ -5,24 +5,47 @@ public import Reporting
 /// Simulates a scenario and its baseline (the same scenario with every key, vault and
 /// encryption action removed) and puts their metrics side by side.
 ///
-/// The two runs are independent: with two threads the baseline runs beside the scenario,
-/// through the same `ParallelMap` that bounds every other thread of the program.
+/// The two runs are the same until the first action the baseline removes, so by default they
+/// are simulated once up to there (`SharedPrefix`) and continued apart; with two threads the
+/// baseline's rest runs beside the scenario's, through the same `ParallelMap` that bounds every
+/// other thread of the program. `share: false` (`--no-share`) simulates both from t = 0; the
+/// results are identical either way.
 public enum ScenarioRunner {
     /// - Parameters:
     ///   - scenario: the scenario as loaded (its seed already overridden if asked).
     ///   - withBaseline: `false` for `--no-baseline`: no `baseline.` or `impact.` metrics.
     ///   - threads: 2 runs the baseline beside the scenario; 1 runs both on the caller's
     ///     thread, for callers that already use every thread they may.
-    ///   - sink, baselineSink: receive each run's events; each is used by one thread only.
+    ///   - share: simulate the shared prefix once (the default) or both runs from t = 0.
+    ///   - sink, baselineSink: receive each run's events; each is used by one thread at a time.
     public static func execute(
         _ scenario: Scenario,
         withBaseline: Bool = true,
         threads: Int = 2,
+        share: Bool = true,
         sink: (any EventSink)? = nil,
         baselineSink: (any EventSink)? = nil
     ) -> ScenarioRun {
         guard withBaseline else {
             return ScenarioRun(scenario: scenario, result: Simulation.run(scenario, sink: sink), baseline: nil)
+        }
+        if share {
+            let prefix = SharedPrefix(scenario, sink: sink, baselineSink: baselineSink)
+            var run: ScenarioRun
+            if threads >= 2 {
+                let runs = [Transfer(prefix.scenario), Transfer(prefix.baseline)]  // each finished by one thread
+                let results = ParallelMap.run(count: 2, workers: 2) { index in runs[index].value.finish() }
+                guard let result = results[0], let baseline = results[1] else {
+                    preconditionFailure("a run that cannot be cancelled finished without a result")
+                }
+                run = ScenarioRun(scenario: scenario, result: result, baseline: baseline)
+            } else {
+                run = ScenarioRun(
+                    scenario: scenario, result: prefix.scenario.finish(), baseline: prefix.baseline.finish())
+            }
+            run.sharedTime = prefix.sharedTime
+            run.sharedEvents = prefix.sharedEvents
+            return run
         }
         guard threads >= 2 else {
             let result = Simulation.run(scenario, sink: sink)
