@@ -14,6 +14,7 @@ struct ReportTests {
     static let flagships = [
         "Scenarios/key-disabled-45m.yaml", "Scenarios/rotation-done-wrong.yaml",
         "Scenarios/purge-without-protection.yaml", "Scenarios/worked-example.yaml",
+        "Scenarios/autoscale-skipped-during-outage.yaml",
     ]
 
     @Test(arguments: flagships)

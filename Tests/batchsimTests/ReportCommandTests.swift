@@ -5,9 +5,11 @@ import Testing
 /// `batchsim run` writes `report.md` and `report.html` next to `summary.json`, and
 /// `batchsim report DB` rebuilds all three from the event log alone, byte for byte.
 struct ReportCommandTests {
-    @Test func reportRebuildsTheRunsOutputsFromItsLog() throws {
+    /// A flagship, and an autoscale pool whose chart and timeline lines come from `autoscale_runs`.
+    @Test(arguments: ["Scenarios/rotation-done-wrong.yaml", "Scenarios/autoscale-skipped-during-outage.yaml"])
+    func reportRebuildsTheRunsOutputsFromItsLog(_ scenario: String) throws {
         let out = try CommandRunner.temporaryDirectory()
-        let run = try CommandRunner.run(["run", "Scenarios/rotation-done-wrong.yaml", "--out", out.path, "--quiet"])
+        let run = try CommandRunner.run(["run", scenario, "--out", out.path, "--quiet"])
         #expect(run.status == 0, "\(run.standardError)")
         let again = try CommandRunner.temporaryDirectory()
         let report = try CommandRunner.run([
@@ -18,7 +20,7 @@ struct ReportCommandTests {
             let written = try Data(contentsOf: out.appendingPathComponent(name))
             let rebuilt = try Data(contentsOf: again.appendingPathComponent(name))
             #expect(!written.isEmpty)
-            #expect(written == rebuilt, "\(name) differs when rebuilt from the log")
+            #expect(written == rebuilt, "\(name) of \(scenario) differs when rebuilt from the log")
         }
     }
 

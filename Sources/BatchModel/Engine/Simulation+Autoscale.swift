@@ -32,6 +32,20 @@ public struct AutoscaleRecord: Hashable, Sendable {
     /// The targets when the evaluation was due, and after it (the same unless it was applied).
     public var before: Targets
     public var after: Targets
+
+    /// Public so that the event log's reader can rebuild the records a report reads.
+    public init(
+        time: SimTime, pool: Int, outcome: Outcome, results: String, error: String? = nil, before: Targets,
+        after: Targets
+    ) {
+        self.time = time
+        self.pool = pool
+        self.outcome = outcome
+        self.results = results
+        self.error = error
+        self.before = before
+        self.after = after
+    }
 }
 
 /// A pool's autoscale state: its formula while enabled, when it is next evaluated, its sample

@@ -134,6 +134,7 @@ enum TimeCharts {
         return path + "Z"
     }
 
+    /// A step line through `points`, from its first time (0 for the recorder's series) to its last.
     static func stepLine(
         _ frame: ChartFrame,
         _ points: SeriesPoints,
@@ -143,7 +144,8 @@ enum TimeCharts {
         width: Double = 2
     ) -> String {
         guard points.count >= 2 else { return "" }
-        var path = "M\(SVGText.number(frame.x(0))) \(SVGText.number(frame.y(points.values[0])))"
+        let start = Double(points.times[0])
+        var path = "M\(SVGText.number(frame.x(start))) \(SVGText.number(frame.y(points.values[0])))"
         for index in 0..<(points.count - 1) {
             if index > 0 { path += "V\(SVGText.number(frame.y(points.values[index])))" }
             path += "H\(SVGText.number(frame.x(Double(points.times[index + 1]))))"

@@ -81,8 +81,12 @@ public enum HTMLReport {
             .filter { $0.state != .accessible }
             .map { (from: $0.from, to: $0.to) }
         var figures = [AccountBandChart.render(input)]
+        let autoscale = input.autoscalePools
         for (pool, name) in input.context.pools.enumerated() where pool < recorder.poolCount {
             figures.append(TimeCharts.nodeStates(recorder, pool: pool, name: name, shading: shading))
+            if let scaled = autoscale.first(where: { $0.pool == pool }) {
+                figures.append(AutoscaleChart.render(recorder, scaled, shading: shading))
+            }
         }
         figures.append(TimeCharts.taskCounts(recorder, shading: shading))
         figures.append(TimeCharts.completions(recorder, baseline: input.baseline, shading: shading))

@@ -1,7 +1,8 @@
 import Foundation
 
-/// `report.md`: the headline, the impact table and the timeline for people who read in a
-/// terminal or a pull request; the charts are in `report.html` next to it.
+/// `report.md`: the headline, the impact table, the timeline and (for runs with autoscale
+/// pools) a line per autoscale pool, for people who read in a terminal or a pull request; the
+/// charts are in `report.html` next to it.
 public enum MarkdownReport {
     /// Timeline items shown before "… and n more".
     static let narrativeLimit = 200
@@ -31,10 +32,14 @@ public enum MarkdownReport {
             out += "- `\(NumberText.clock(item.time))` \(text)\n"
         }
         if items.count > narrativeLimit { out += "- … and \(items.count - narrativeLimit) more.\n" }
+        let autoscale = input.autoscalePools
+        if !autoscale.isEmpty { out += "\n## Autoscale\n\n" + autoscale.map { "- \(summary($0))\n" }.joined() }
         if !document.warnings.isEmpty {
             out += "\n## Warnings\n\n" + document.warnings.map { "- \(escape($0))\n" }.joined()
         }
-        out += "\nCharts (account state, node states per pool, queued and running tasks, completions "
+        out += "\nCharts (account state, node states per pool, "
+        if !autoscale.isEmpty { out += "target against current nodes per autoscale pool, " }
+        out += "queued and running tasks, completions "
         out += "against the baseline, per-task delay): [report.html](report.html).\n"
         return out
     }
@@ -45,7 +50,7 @@ public enum MarkdownReport {
     }
 
     /// Keeps table cells and list items intact: pipes escaped.
-    private static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "|", with: "\\|")
     }
 }

@@ -5,8 +5,9 @@ public enum Narrative {
     public static func items(_ input: ReportInput) -> [NarrativeItem] {
         let story = input.scenario.story
         let context = input.context
-        // Within an instant the model emits actions (phase 2), then key events, then account
-        // changes (phase 3); `kind` restores that order, insertion order breaks the rest.
+        // Within an instant the model emits actions (phase 2), then key events, then autoscale
+        // evaluations (phase 2, after the actions), then account changes (phase 3); `kind`
+        // restores that order, insertion order breaks the rest.
         var keyed: [(time: Int64, kind: Int, sequence: Int, item: NarrativeItem)] = []
         func add(_ time: Int64, _ kind: Int, _ text: String, alert: Bool) {
             keyed.append((time, kind, keyed.count, NarrativeItem(time: time, text: text, isAlert: alert)))
@@ -30,25 +31,26 @@ public enum Narrative {
             guard let text = keyEventText(story, index, context) else { continue }
             add(story.keyEventTimes[index], 1, text, alert: story.keyEventNames[index] == .retentionPurged)
         }
+        for item in autoscaleItems(input) { add(item.time, 2, item.text, alert: item.isAlert) }
         var unavailableSince: Int64?
         var rejected: Int64 = 0
         var dropped: Int64 = 0
         for index in 0..<story.changeCount {
             let time = story.changeTimes[index]
-            add(time, 2, changeText(story, index), alert: story.changeTo[index] != .accessible)
+            add(time, 3, changeText(story, index), alert: story.changeTo[index] != .accessible)
             if story.changeFrom[index] == .accessible { unavailableSince = time }
             rejected += Int64(story.submissionsRejected[index])
             dropped += Int64(story.tasksDropped[index])
             if story.changeTo[index] == .accessible, let since = unavailableSince {
-                add(time, 2, stretchText(story, since, time, rejected, dropped), alert: false)
+                add(time, 3, stretchText(story, since, time, rejected, dropped), alert: false)
                 (unavailableSince, rejected, dropped) = (nil, 0, 0)
             }
         }
         if let since = unavailableSince {
             let end = input.scenario.end
-            add(end, 3, stretchText(story, since, end, rejected, dropped, ongoing: true), alert: true)
+            add(end, 4, stretchText(story, since, end, rejected, dropped, ongoing: true), alert: true)
         }
-        if let spot = spotText(input) { add(input.scenario.end, 4, spot, alert: false) }
+        if let spot = spotText(input) { add(input.scenario.end, 5, spot, alert: false) }
         return keyed.sorted { ($0.time, $0.kind, $0.sequence) < ($1.time, $1.kind, $1.sequence) }.map(\.item)
     }
 

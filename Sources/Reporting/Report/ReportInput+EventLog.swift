@@ -3,7 +3,8 @@ import EventStore
 extension ReportInput {
     /// Rebuilds a report's input from an event log alone (`batchsim report`): the summary
     /// from the stored metrics, the time series by replaying each run's events into a fresh
-    /// `TimeSeriesRecorder`, per-task delays from the `tasks` table. Same log, same bytes as
+    /// `TimeSeriesRecorder`, per-task delays from the `tasks` table, the scenario run's autoscale
+    /// evaluations from `autoscale_runs`. Same log, same bytes as
     /// the reports `batchsim run` wrote next to it.
     public init(eventLog path: String) throws {
         let runs = try EventLogReader.runs(at: path)
@@ -25,7 +26,8 @@ extension ReportInput {
             scenario: try replay(scenario),
             baseline: try baseline.map(replay),
             scenarioFinishTimes: try EventLogReader.taskFinishTimes(at: path, run: scenario.run),
-            baselineFinishTimes: try baseline.map { try EventLogReader.taskFinishTimes(at: path, run: $0.run) }
+            baselineFinishTimes: try baseline.map { try EventLogReader.taskFinishTimes(at: path, run: $0.run) },
+            autoscaleLog: try EventLogReader.autoscaleRecords(at: path, run: scenario.run)
         )
     }
 }

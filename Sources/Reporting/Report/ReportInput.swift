@@ -12,6 +12,9 @@ public struct ReportInput {
     public var taskDelays: [Int64]
     /// Tasks that finished in the baseline but not in the scenario.
     public var unfinishedOnlyInScenario: Int
+    /// The scenario run's autoscale evaluations in order (`autoscale_runs`); the recorders
+    /// cannot rebuild them, since events carry outcomes but not targets.
+    public var autoscaleLog: [AutoscaleRecord]
 
     public init(
         document: SummaryDocument,
@@ -19,9 +22,11 @@ public struct ReportInput {
         scenario: TimeSeriesRecorder,
         baseline: TimeSeriesRecorder?,
         scenarioFinishTimes: [Int64],
-        baselineFinishTimes: [Int64]?
+        baselineFinishTimes: [Int64]?,
+        autoscaleLog: [AutoscaleRecord] = []
     ) {
         self.document = document
+        self.autoscaleLog = autoscaleLog
         self.context = context
         self.scenario = scenario
         self.baseline = baseline
@@ -52,7 +57,8 @@ public struct ReportInput {
             scenario: recorder,
             baseline: run.baseline == nil ? nil : baselineRecorder,
             scenarioFinishTimes: run.result.tasks.map { $0.finish ?? -1 },
-            baselineFinishTimes: run.baseline?.tasks.map { $0.finish ?? -1 }
+            baselineFinishTimes: run.baseline?.tasks.map { $0.finish ?? -1 },
+            autoscaleLog: run.result.autoscaleLog
         )
     }
 
@@ -77,4 +83,9 @@ public struct ReportInput {
     }
 
     var hasBaseline: Bool { document.summary.hasBaseline }
+
+    /// The pools with autoscale evaluations in the scenario run, in pool order.
+    var autoscalePools: [AutoscalePool] {
+        AutoscalePool.pools(autoscaleLog, names: context.pools)
+    }
 }

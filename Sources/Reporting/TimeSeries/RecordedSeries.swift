@@ -5,7 +5,9 @@ struct RecordedSeries {
     static let stateCount = NodeState.allCases.count
 
     let poolCount: Int
-    /// Per pool and `NodeState` raw value: nodes in that state (index `pool * 7 + state`).
+    /// Per pool and `NodeState` raw value: nodes in that state (index `pool * stateCount + state`).
+    /// `leavingpool` counts nodes an autoscale shrink marked leaving that are still in the pool
+    /// (a removed node is in no state), so the states of a pool add up to its current nodes.
     var nodes: [StepSeries]
     var queued = StepSeries()
     var running = StepSeries()
@@ -95,10 +97,10 @@ struct RecordedSeries {
         }
         guard node < nodePool.count else { return }
         let base = Int(nodePool[node]) * Self.stateCount
-        if from != SimEvent.noState, Int(from) < Self.stateCount, from != NodeState.leavingpool.rawValue {
+        if from != SimEvent.noState, Int(from) < Self.stateCount {
             nodes[base + Int(from)].add(-1, at: time)
         }
-        if to != SimEvent.noState, Int(to) < Self.stateCount, to != NodeState.leavingpool.rawValue {
+        if to != SimEvent.noState, Int(to) < Self.stateCount {
             nodes[base + Int(to)].add(1, at: time)
             if to == NodeState.unusable.rawValue { story.nodeMadeUnusable(at: time) }
         }

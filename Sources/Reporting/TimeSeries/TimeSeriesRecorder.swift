@@ -38,6 +38,19 @@ public final class TimeSeriesRecorder: EventSink {
         data.nodes[pool * RecordedSeries.stateCount + Int(state.rawValue)]
     }
 
+    /// The nodes of `pool` in any of `states`, together, downsampled as `StepSeries.resampled`
+    /// does (the sum of time-weighted means is the time-weighted mean of the sum). All states
+    /// give the pool's current nodes — leaving and preempted ones included, as
+    /// `$CurrentDedicatedNodes` counts them; idle and running give its usable nodes.
+    public func nodes(pool: Int, in states: [NodeState], end: Int64, bucketWidth: Int64) -> SeriesPoints {
+        var total = StepSeries().resampled(end: end, bucketWidth: bucketWidth)
+        for state in states {
+            let points = nodes(pool: pool, state: state).resampled(end: end, bucketWidth: bucketWidth)
+            for index in total.values.indices { total.values[index] += points.values[index] }
+        }
+        return total
+    }
+
     public func record(_ event: SimEvent) {
         data.record(event)
     }
