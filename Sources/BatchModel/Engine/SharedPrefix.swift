@@ -49,6 +49,8 @@ public struct SharedPrefix {
         var other = shared
         shared.sink = sink
         other.becomeBaseline(baselineScenario, sink: baselineSink, entryMap: baselineEntry, removed: removed)
+        other.work.separateStorage()
+        other.fleet.nodes.reserveCapacity(other.fleet.nodes.count)
         let sharedTime = Self.forkTime(stop, shared)
         self.sharedTime = sharedTime
         switch stop {

@@ -24,6 +24,15 @@ struct TaskBook {
     /// Tasks accepted and waiting in a pool queue.
     var queued = 0
 
+    /// Gives this copy its own task storage. A forked run calls it before the two copies go to
+    /// their threads: otherwise both could find the arrays shared at their first change, and
+    /// both copy them (three copies of the largest arrays instead of two).
+    mutating func separateStorage() {
+        tasks.reserveCapacity(tasks.count)
+        runningPosition.reserveCapacity(runningPosition.count)
+        running.reserveCapacity(running.count)
+    }
+
     /// Sizes the running set once every task is defined.
     mutating func prepareRunningSet() {
         runningPosition = Array(repeating: -1, count: tasks.count)
