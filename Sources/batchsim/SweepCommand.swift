@@ -3,6 +3,7 @@ import BatchModel
 import EventStore
 import Experiments
 import Foundation
+import ParallelWork
 import Reporting
 import ScenarioFormat
 
@@ -45,8 +46,20 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
-    @Flag(help: "If interrupted, replace the previous results with the points that finished.")
+    @Flag(
+        help:
+            "If interrupted, replace the previous results with the points that finished (runs point by point, without sharing, so that points finish whole)."
+    )
     var partial = false
+
+    @Flag(
+        help:
+            "Simulate every point and its baseline from t = 0 instead of sharing what points of one seed share (identical results; for comparison)."
+    )
+    var noShare = false
+
+    @Flag(help: "Print how much simulated time sharing saved to standard error.")
+    var stats = false
 
     func run() throws {
         // Installed first: a signal while the grid loads stops the sweep before it starts.
@@ -90,14 +103,31 @@ struct SweepCommand: ParsableCommand {
         let database = "\(building)/\(files[0])"
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0, label: "sweep")
         let log = try events ? EventLogWriter(destination: database) : nil
+        let sharing = Locked(SweepRunner.Sharing())
         let runs = SweepRunner.run(
             plan,
             jobs: parallel.count,
             events: log,
+            // Sharing runs one seed's points together; --partial needs points to finish one by one.
+            share: !noShare && !partial,
+            sharing: sharing,
             progress: { done, total in progress.update(done, of: total) },
             isCancelled: { cancellation.isCancelled }
         )
         progress.finish()
+        if stats {
+            let saved = sharing.current
+            let hours = { (milliseconds: Int64) in String(format: "%.1f h", Double(milliseconds) / 3_600_000) }
+            Terminal.printError(
+                noShare || partial
+                    ? "sharing off: every run simulated from t = 0"
+                    : "simulated \(hours(saved.simulatedTime)) for runs of \(hours(saved.runTime)) in all: "
+                        + "\(hours(saved.runTime - saved.simulatedTime)) shared ("
+                        + String(
+                            format: "%.0f",
+                            100 * Double(saved.runTime - saved.simulatedTime) / Double(max(1, saved.runTime)))
+                        + " %)")
+        }
         if let status = cancellation.exitStatus, !partial {
             // Without --partial, an interrupted sweep leaves the previous results as they were.
             staged?.abandon()

@@ -127,7 +127,8 @@ struct SweepCommandTests {
         #expect(process.terminationReason == .exit)
     }
 
-    /// Starts a sweep of 8,000 runs in the background: long enough to be interrupted.
+    /// Starts a sweep of 8,000 runs in the background, each simulated apart (`--no-share`;
+    /// `--partial` implies it): long enough to be interrupted.
     private static func startLongSweep(into out: URL, partial: Bool = false) throws -> Process {
         let process = Process()
         process.executableURL = CommandRunner.executable
@@ -135,7 +136,7 @@ struct SweepCommandTests {
             [
                 "sweep", scenario, "--set", "outage=1m..200m/1m", "--replications", "40", "--jobs", "2",
                 "--out", out.path, "--quiet",
-            ] + (partial ? ["--partial"] : [])
+            ] + (partial ? ["--partial"] : ["--no-share"])
         process.currentDirectoryURL = CommandRunner.repositoryRoot
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
