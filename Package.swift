@@ -88,7 +88,9 @@ let package = Package(
             name: "ReportingTests", dependencies: ["Reporting", "ScenarioFormat", "BatchModel", "TestSupport"]),
         .testTarget(
             name: "ExperimentsTests",
-            dependencies: ["Experiments", "Reporting", "ScenarioFormat", "BatchModel", "EventStore", "TestSupport"],
+            dependencies: [
+                "Experiments", "Reporting", "ScenarioFormat", "BatchModel", "EventStore", "TestSupport", "ParallelWork",
+            ],
             // The sweep fixture, read from the source tree.
             exclude: ["Fixtures"]
         ),

@@ -2,6 +2,7 @@ import BatchModel
 import EventStore
 import Experiments
 import Foundation
+import ParallelWork
 import Reporting
 import TestSupport
 import Testing
@@ -88,10 +89,41 @@ struct SweepTests {
 
     // MARK: - Results
 
-    static func runs(jobs: Int, shard: (Int, Int)? = nil) throws -> [SweepRun] {
+    static func runs(jobs: Int, shard: (Int, Int)? = nil, share: Bool = true) throws -> [SweepRun] {
         let grid = try SweepGrid(assignments: ["outage=10m..30m/10m"])
         let plan = try SweepPlan(scenarioPath: scenario, grid: grid, replications: 3, shard: shard)
-        return SweepRunner.run(plan, jobs: jobs)
+        return SweepRunner.run(plan, jobs: jobs, share: share)
+    }
+
+    @Test func sharingChangesNoResultWhateverTheJobsAndShards() throws {
+        let unshared = Self.text(try Self.runs(jobs: 1, share: false))
+        #expect(Self.text(try Self.runs(jobs: 1)) == unshared)
+        #expect(Self.text(try Self.runs(jobs: 2)) == unshared)
+        var sharded: [String] = []
+        for index in 1...2 { sharded += Self.text(try Self.runs(jobs: 2, shard: (index, 2))) }
+        let unshardedOrder = Set(unshared)
+        #expect(Set(sharded) == unshardedOrder && sharded.count == unshared.count)
+    }
+
+    @Test func aSweepOverOutageLengthSimulatesTheSharedHoursOnce() throws {
+        // outage-sweep.yaml: the key is disabled at 30 min and enabled 10, 20 or 30 min later.
+        // Per replication (one seed) the sweep has three scenarios and three identical baselines.
+        // Shared, the baseline is simulated once (two whole baselines saved), the first 30 min
+        // once for the four distinct runs (3 × 30 min saved), 30..40 min once for the three
+        // scenarios (2 × 10 min) and 40..50 min once for the two longer outages (1 × 10 min).
+        let grid = try SweepGrid(assignments: ["outage=10m..30m/10m"])
+        let plan = try SweepPlan(scenarioPath: Self.scenario, grid: grid, replications: 3)
+        let sharing = Locked(SweepRunner.Sharing())
+        let runs = SweepRunner.run(plan, jobs: 2, sharing: sharing)
+        #expect(runs.count == 9)
+        let saved = sharing.current
+        let minute: Int64 = 60_000
+        var expected: Int64 = 0
+        for item in plan.items where item.point == 0 {
+            let baselineEnd = Simulation.run(plan.scenario(for: item).baseline).metrics.endTime
+            expected += 2 * baselineEnd + 3 * 30 * minute + 2 * 10 * minute + 10 * minute
+        }
+        #expect(saved.runTime - saved.simulatedTime == expected)
     }
 
     static func text(_ runs: [SweepRun]) -> [String] {

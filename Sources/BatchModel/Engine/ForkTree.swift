@@ -27,11 +27,12 @@ public struct ForkTree {
     }
 
     /// A state part-way through a run of the tree: entries at or after `pendingFrom` are still
-    /// to come (the state's scenario is member `current`'s).
+    /// to come (the state's scenario is member `current`'s); simulated time is counted from `at`.
     struct Fork {
         var simulation: Simulation
         var pendingFrom: SimTime
         var current: Int
+        var at: SimTime
     }
 
     private let members: [Member]
@@ -117,7 +118,9 @@ public struct ForkTree {
         // Optional so that the last branch can take it (`take()`) instead of copying it.
         var state: Simulation?
         let fresh = start == nil
+        var forkInstant: SimTime = 0
         if let start = start.take() {
+            forkInstant = start.at
             state = start.simulation
             if start.current != representative {
                 state!.retarget(to: members[representative].scenario, pendingFrom: start.pendingFrom)
@@ -125,7 +128,7 @@ public struct ForkTree {
         } else {
             state = Simulation(scenario: members[representative].scenario, sink: nil)
         }
-        let segmentStart = state!.now
+        let segmentStart = fresh ? 0 : forkInstant
         if group.count == 1 {
             state!.sink = EventSinks.combine(members[representative].sinks)
             if fresh { state!.setUp() }
@@ -158,11 +161,11 @@ public struct ForkTree {
             }
             // The last class takes the state itself: one copy of its arrays fewer.
             for members in classes.dropLast() {
-                simulate(members, from: Fork(simulation: state!, pendingFrom: fork, current: representative))
+                simulate(members, from: Fork(simulation: state!, pendingFrom: fork, current: representative, at: fork))
             }
             simulate(
                 classes[classes.count - 1],
-                from: Fork(simulation: state.take()!, pendingFrom: fork, current: representative))
+                from: Fork(simulation: state.take()!, pendingFrom: fork, current: representative, at: fork))
         case .ended(let end) where end == state!.limit:
             // Every member reached the horizon (or the cap) together.
             simulatedTime += end - segmentStart
@@ -191,7 +194,9 @@ public struct ForkTree {
             }
             precondition(going.count < group.count, "a quiescent fork ended no run")
             if !going.isEmpty {
-                simulate(going, from: Fork(simulation: state.take()!, pendingFrom: now + 1, current: representative))
+                simulate(
+                    going, from: Fork(simulation: state.take()!, pendingFrom: now + 1, current: representative, at: now)
+                )
             }
         }
     }

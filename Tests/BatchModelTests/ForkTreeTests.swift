@@ -1,0 +1,95 @@
+import BatchModel
+import Foundation
+import Reporting
+import ScenarioFormat
+import SimulationKernel
+import TestSupport
+import Testing
+
+/// A tree of forks gives every member exactly what simulating it alone gives: its metrics,
+/// records and every event its sinks receive (issue 15: sharing must not change a byte).
+struct ForkTreeTests {
+    /// Every fixture of `Scenarios/`.
+    static var fixtures: [String] {
+        let directory = CommandRunner.repositoryRoot.appendingPathComponent("Scenarios")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return files.filter { $0.hasSuffix(".yaml") }.sorted()
+    }
+
+    /// A fixture, its baseline and variants that differ from it only in the timeline: the last
+    /// entry 5 minutes later, the last entry removed, the first key action 1 minute earlier (when
+    /// it is not at t = 0) — what a sweep over an outage's length or start produces.
+    static func members(of scenario: Scenario) -> [Scenario] {
+        var members = [scenario, scenario.baseline]
+        if let last = scenario.timeline.indices.last {
+            var later = scenario
+            later.timeline[last].time += 5 * 60_000
+            var shorter = scenario
+            shorter.timeline.remove(at: last)
+            members += [later, shorter]
+        }
+        if let first = scenario.timeline.firstIndex(where: { !$0.action.isKeptInBaseline && $0.time > 60_000 }) {
+            var earlier = scenario
+            earlier.timeline[first].time -= 60_000
+            members.append(earlier)
+        }
+        return members
+    }
+
+    /// Simulates the members alone and as a tree, and compares everything.
+    static func expectTheSame(_ members: [Scenario], _ label: String) {
+        let alone = members.map { member in
+            let recorder = EventRecorder()
+            return (Simulation.run(member, sink: recorder), recorder)
+        }
+        let recorders = members.map { _ in EventRecorder() }
+        let tree = ForkTree(zip(members, recorders).map { ForkTree.Member(scenario: $0, sinks: [$1]) })
+        for index in members.indices {
+            let (expected, events) = alone[index]
+            let actual = tree.results[index]
+            let context = "\(label), member \(index)"
+            #expect(
+                Summary(scenario: actual.metrics, baseline: nil) == Summary(scenario: expected.metrics, baseline: nil),
+                "\(context)")
+            #expect(recorders[index].events == events.events, "\(context): events")
+            #expect(actual.processedEvents == expected.processedEvents, "\(context)")
+            #expect(actual.emittedEvents == expected.emittedEvents, "\(context)")
+            #expect(actual.autoscaleLog == expected.autoscaleLog, "\(context)")
+            #expect(actual.keyVersions == expected.keyVersions, "\(context)")
+            #expect(actual.tasks.map(\.finish) == expected.tasks.map(\.finish), "\(context)")
+            #expect(actual.nodes.map(\.removedAt) == expected.nodes.map(\.removedAt), "\(context)")
+            #expect(
+                actual.nodes.map { $0.billedTime(until: actual.metrics.endTime) }
+                    == expected.nodes.map { $0.billedTime(until: expected.metrics.endTime) }, "\(context)")
+        }
+    }
+
+    @Test(arguments: fixtures)
+    func everyMemberOfATreeOfAFixturesVariantsIsWhatItIsAlone(_ file: String) throws {
+        let path = CommandRunner.repositoryRoot.appendingPathComponent("Scenarios/\(file)").path
+        let scenario = try ScenarioLoader.load(path: path).scenario
+        Self.expectTheSame(Self.members(of: scenario), file)
+    }
+
+    @Test func anOutageSweepSharesTheFirstHoursAndOneBaseline() throws {
+        // Outages of 15 min to 2 h from 3 h: the five scenarios and the baseline share 0..3 h;
+        // the scenarios share 3 h..3h15 (the shortest outage's end), then the four longer ones
+        // 3h15..3h30, the three longer 3h30..3h45 and the two longest 3h45..4 h.
+        let path = CommandRunner.repositoryRoot.appendingPathComponent("Scenarios/key-disabled-45m.yaml").path
+        let base = try ScenarioLoader.load(path: path).scenario
+        let enable = try #require(
+            base.timeline.firstIndex { $0.action.isKeptInBaseline == false && $0.time > 3 * 3_600_000 })
+        var members = [base.baseline]
+        for minutes in [15, 30, 45, 60, 120] {
+            var variant = base
+            variant.timeline[enable].time = 3 * 3_600_000 + SimTime(minutes) * 60_000
+            members.append(variant)
+        }
+        Self.expectTheSame(members, "outage sweep")
+        let tree = ForkTree(members.map { ForkTree.Member(scenario: $0) })
+        let runs = tree.results.map(\.metrics.endTime).reduce(0, +)
+        // Simulated once instead of n times saves n − 1 times the stretch.
+        let shared = 5 * 3 * 3_600_000 + (4 + 3 + 2 + 1) * 15 * 60_000
+        #expect(tree.simulatedTime == runs - SimTime(shared))
+    }
+}
