@@ -100,6 +100,7 @@ struct NodeFleet {
     }
 
     /// A task takes `slots` slots of a node.
+    @inline(__always)
     mutating func occupy(_ node: Int, slots: Int32) {
         nodes[node].freeSlots -= slots
         nodes[node].runningTasks += 1
@@ -110,6 +111,7 @@ struct NodeFleet {
     }
 
     /// A task leaves a node and frees its `slots` slots.
+    @inline(__always)
     mutating func vacate(_ node: Int, slots: Int32) {
         nodes[node].freeSlots += slots
         nodes[node].runningTasks -= 1

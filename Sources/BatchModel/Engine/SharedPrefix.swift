@@ -113,9 +113,9 @@ extension Simulation {
             case .timelineAction(let entry):
                 let mapped = entryMap[Int(entry)]
                 return mapped < 0 ? nil : .timelineAction(entry: mapped)
-            case .preemptNodes(let entry):
-                return .preemptNodes(entry: entryMap[Int(entry)])
             default:
+                // `.preemptNodes` is scheduled and handled within one instant and a fork falls
+                // between instants, so none is pending here.
                 return event
             }
         }
