@@ -37,10 +37,10 @@ public struct SharedPrefix {
                 forkBefore = min(forkBefore, entry.time)
             }
         }
-        let tee: (any EventSink)? =
-            sink == nil && baselineSink == nil
-            ? nil : PrefixTee(scenario: sink, baseline: baselineSink, baselineEntry: baselineEntry)
-        var shared = Simulation(scenario: scenario, sink: tee)
+        var targets: [(sink: any EventSink, entryMap: [Int32])] = []
+        if let sink { targets.append((sink, scenario.timeline.indices.map { Int32(index: $0) })) }
+        if let baselineSink { targets.append((baselineSink, baselineEntry)) }
+        var shared = Simulation(scenario: scenario, sink: targets.isEmpty ? nil : SegmentTee(targets))
         shared.setUp()
         let stop = shared.advance(forkBefore: forkBefore, shadowTimelineDeficit: removed)
 
@@ -48,7 +48,10 @@ public struct SharedPrefix {
         // Both copies share every array until one of them changes it: each array is copied once.
         var other = shared
         shared.sink = sink
-        other.becomeBaseline(baselineScenario, sink: baselineSink, entryMap: baselineEntry, removed: removed)
+        let pendingFrom: SimTime
+        if case .fork(nil) = stop { pendingFrom = forkBefore } else { pendingFrom = shared.now + 1 }
+        other.retarget(to: baselineScenario, pendingFrom: pendingFrom)
+        other.sink = baselineSink
         other.work.separateStorage()
         other.fleet.nodes.reserveCapacity(other.fleet.nodes.count)
         let sharedTime = Self.forkTime(stop, shared)
@@ -92,60 +95,5 @@ public final class SuspendedRun {
         guard var simulation = simulation.take() else { preconditionFailure("a suspended run finished twice") }
         let end = self.end ?? simulation.advance()
         return simulation.finish(at: end)
-    }
-}
-
-extension Simulation {
-    /// Turns a copy of a shared prefix into the baseline run: its scenario and sink, its pending
-    /// timeline actions renumbered to the baseline's entries and the removed ones dropped.
-    mutating func becomeBaseline(_ baseline: Scenario, sink: (any EventSink)?, entryMap: [Int32], removed: Int) {
-        scenario = baseline
-        self.sink = sink
-        timelineRemaining -= removed
-        var blocks = Array(repeating: -1, count: baseline.timeline.count)
-        for (entry, mapped) in entryMap.enumerated() where mapped >= 0 {
-            blocks[Int(mapped)] = submitBlockOfEntry[entry]
-        }
-        submitBlockOfEntry = blocks
-        guard removed > 0 else { return }
-        queue.rewritePayloads { event in
-            switch event {
-            case .timelineAction(let entry):
-                let mapped = entryMap[Int(entry)]
-                return mapped < 0 ? nil : .timelineAction(entry: mapped)
-            default:
-                // `.preemptNodes` is scheduled and handled within one instant and a fork falls
-                // between instants, so none is pending here.
-                return event
-            }
-        }
-    }
-}
-
-/// The sink of a shared prefix: every event to the scenario's sink as it is, and to the
-/// baseline's with timeline entry numbers translated to the baseline's (only kept entries
-/// happen before the fork).
-final class PrefixTee: EventSink {
-    let scenario: (any EventSink)?
-    let baseline: (any EventSink)?
-    let baselineEntry: [Int32]
-
-    init(scenario: (any EventSink)?, baseline: (any EventSink)?, baselineEntry: [Int32]) {
-        self.scenario = scenario
-        self.baseline = baseline
-        self.baselineEntry = baselineEntry
-    }
-
-    func record(_ event: SimEvent) {
-        scenario?.record(event)
-        guard let baseline else { return }
-        switch event.name {
-        case .actionApplied, .actionRejected, .operationRejected:
-            var translated = event
-            translated.detail = Int64(baselineEntry[Int(event.detail)])
-            baseline.record(translated)
-        default:
-            baseline.record(event)
-        }
     }
 }
