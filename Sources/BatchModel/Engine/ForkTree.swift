@@ -108,14 +108,13 @@ public struct ForkTree {
         return .max
     }
 
-    /// Simulates `group` (members that agree up to `fork`'s pending entries) from `fork` (nil:
-    /// from t = 0) to the end of each, sharing what they share.
+    /// Simulates `group` (members that agree on every entry before `start`'s pending ones) from
+    /// `start` (nil: from t = 0) to the end of each, sharing what they share.
     // swift-format-ignore: NeverForceUnwrap
     // The state is an optional only so that the last branch can take it instead of copying it;
     // it is set on entry and taken only on the way out.
     private mutating func simulate(_ group: [Int], from start: consuming Fork?) {
         let representative = group[0]
-        // Optional so that the last branch can take it (`take()`) instead of copying it.
         var state: Simulation?
         let fresh = start == nil
         var forkInstant: SimTime = 0
