@@ -42,6 +42,30 @@ struct SweepCommandTests {
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/out"))
     }
 
+    @Test func sharingWritesTheSameBytesAsSimulatingEveryRunAloneForAnyJobsAndShard() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let arguments = ["sweep", Self.scenario, "--set", "outage=10m..40m/10m", "--replications", "3", "--quiet"]
+        let variants: [(name: String, flags: [String])] = [
+            ("alone", ["--no-share", "--jobs", "2"]), ("shared1", ["--jobs", "1"]), ("shared2", ["--jobs", "2"]),
+            ("shard", ["--jobs", "2", "--shard", "2/3"]), ("shardAlone", ["--no-share", "--shard", "2/3"]),
+        ]
+        for variant in variants {
+            let outcome = try CommandRunner.run(
+                arguments + variant.flags + ["--out", directory.appendingPathComponent(variant.name).path])
+            #expect(outcome.status == 0, "\(outcome.standardError)")
+        }
+        func bytes(_ name: String, _ file: String) throws -> Data {
+            try Data(contentsOf: directory.appendingPathComponent("\(name)/\(file)"))
+        }
+        for file in ["sweep.csv", "sweep.json", "sweep.md", "sweep.html", "sweep.sqlite"] {
+            let alone = try bytes("alone", file)
+            #expect(try bytes("shared1", file) == alone, "\(file) with --jobs 1")
+            #expect(try bytes("shared2", file) == alone, "\(file) with --jobs 2")
+        }
+        let shard = "sweep-shard-2-of-3.sqlite"
+        #expect(try bytes("shard", shard) == bytes("shardAlone", shard), "a shard's database")
+    }
+
     @Test func anUnknownVariableIsRejected() throws {
         let outcome = try CommandRunner.run(["sweep", Self.scenario, "--set", "outgae=1h"])
         #expect(outcome.status != 0)
