@@ -92,4 +92,22 @@ struct ForkTreeTests {
         let shared = 5 * 3 * 3_600_000 + (4 + 3 + 2 + 1) * 15 * 60_000
         #expect(tree.simulatedTime == runs - SimTime(shared))
     }
+
+    @Test func aTreeOfHundredsOfMembersSplittingOneByOneStaysExact() throws {
+        // 300 outage lengths (1..300 min) of a small scenario: the group splits at every
+        // minute, one member at a time, and is chunked (at most 128 per tree) — deep forking
+        // that once overflowed the stack as recursion.
+        let path = CommandRunner.repositoryRoot.appendingPathComponent(
+            "Tests/ExperimentsTests/Fixtures/outage-sweep.yaml"
+        )
+        .path
+        let base = try ScenarioLoader.load(path: path).scenario
+        let enable = try #require(base.timeline.indices.last)
+        let members = (1...300).map { minutes in
+            var variant = base
+            variant.timeline[enable].time = base.timeline[0].time + SimTime(minutes) * 60_000
+            return variant
+        }
+        Self.expectTheSame(members, "300 outage lengths")
+    }
 }

@@ -35,6 +35,9 @@ public struct ForkTree {
         var at: SimTime
     }
 
+    /// The most members simulated as one tree.
+    static let maximumGroup = 128
+
     private let members: [Member]
     /// Each member's result, in member order.
     public private(set) var results: [RunResult]
@@ -57,7 +60,13 @@ public struct ForkTree {
                 classes.append([index])
             }
         }
-        for group in classes { simulate(group, from: nil) }
+        // Splitting a group costs time in its size at every fork, so a group is at most
+        // `maximumGroup` members: sweeps of thousands of points per seed share in chunks.
+        for group in classes {
+            for chunk in stride(from: 0, to: group.count, by: Self.maximumGroup) {
+                simulate(Array(group[chunk..<min(group.count, chunk + Self.maximumGroup)]), from: nil)
+            }
+        }
         results = finished.compactMap { $0 }
         precondition(results.count == members.count, "a member of the fork tree was not simulated")
     }
@@ -94,11 +103,12 @@ public struct ForkTree {
         }
     }
 
-    /// The first instant at which the members' timelines differ (file order of the entries up
-    /// to it included); `.max` when they never do.
-    func forkTime(_ group: [Int]) -> SimTime {
-        let times = Set(group.flatMap { members[$0].scenario.timeline.map(\.time) }).sorted()
-        for time in times {
+    /// The first instant at or after `from` at which the members' timelines differ (file order
+    /// of the entries up to it included); `.max` when they never do. Members of a group agree
+    /// on every entry before `from`.
+    func forkTime(_ group: [Int], from: SimTime) -> SimTime {
+        let times = Set(group.flatMap { members[$0].scenario.timeline.lazy.map(\.time).filter { $0 >= from } })
+        for time in times.sorted() {
             let first = Self.entries(members[group[0]].scenario, before: time + 1).map(\.entry)
             for other in group.dropFirst()
             where Self.entries(members[other].scenario, before: time + 1).map(\.entry) != first {
@@ -109,93 +119,100 @@ public struct ForkTree {
     }
 
     /// Simulates `group` (members that agree on every entry before `start`'s pending ones) from
-    /// `start` (nil: from t = 0) to the end of each, sharing what they share.
+    /// `start` (nil: from t = 0) to the end of each, sharing what they share. At each fork the
+    /// largest class goes on in this loop and the others recurse, so the recursion is at most
+    /// log₂(members) deep however many times the group splits.
     // swift-format-ignore: NeverForceUnwrap
-    // The state is an optional only so that the last branch can take it instead of copying it;
-    // it is set on entry and taken only on the way out.
-    private mutating func simulate(_ group: [Int], from start: consuming Fork?) {
-        let representative = group[0]
-        var state: Simulation?
-        let fresh = start == nil
-        var forkInstant: SimTime = 0
-        if let start = start.take() {
-            forkInstant = start.at
-            state = start.simulation
-            if start.current != representative {
-                state!.retarget(to: members[representative].scenario, pendingFrom: start.pendingFrom)
+    // The state is an optional only so that the class that goes on can take it instead of
+    // copying it; it is set at the top of each turn of the loop and taken only at its end.
+    private mutating func simulate(_ initialGroup: [Int], from initialStart: consuming Fork?) {
+        var group = initialGroup
+        var start = initialStart
+        var fresh = start == nil
+        while true {
+            let representative = group[0]
+            var state: Simulation?
+            var segmentStart: SimTime = 0
+            var pendingFrom: SimTime = 0
+            if let start = start.take() {
+                segmentStart = start.at
+                pendingFrom = start.pendingFrom
+                state = start.simulation
+                if start.current != representative {
+                    state!.retarget(to: members[representative].scenario, pendingFrom: start.pendingFrom)
+                }
+            } else {
+                state = Simulation(scenario: members[representative].scenario, sink: nil)
             }
-        } else {
-            state = Simulation(scenario: members[representative].scenario, sink: nil)
-        }
-        let segmentStart = fresh ? 0 : forkInstant
-        if group.count == 1 {
-            state!.sink = EventSinks.combine(members[representative].sinks)
+            if group.count == 1 {
+                state!.sink = EventSinks.combine(members[representative].sinks)
+                if fresh { state!.setUp() }
+                let end = state!.advance()
+                simulatedTime += end - segmentStart
+                finished[representative] = state!.finish(at: end)
+                return
+            }
+            let fork = forkTime(group, from: pendingFrom)
+            state!.sink = tee(group, before: fork)
             if fresh { state!.setUp() }
-            let end = state!.advance()
-            simulatedTime += end - segmentStart
-            finished[representative] = state!.finish(at: end)
-            return
-        }
-        let fork = forkTime(group)
-        state!.sink = tee(group, before: fork)
-        if fresh { state!.setUp() }
-        let future = group.map { members[$0].scenario.timeline.count(where: { $0.time >= fork }) }
-        let deficits = future.map { future[0] - $0 }
-        let stop = state!.advance(forkBefore: fork, shadowTimelineDeficit: max(0, deficits.max() ?? 0))
-        state!.sink = nil
-        switch stop {
-        case .fork(nil):
-            simulatedTime += max(0, min(fork, state!.limit) - segmentStart)
-            // Split by the entries up to the fork instant: each class agrees past it.
-            var classes: [[Int]] = []
-            for member in group {
-                let mine = Self.entries(members[member].scenario, before: fork + 1).map(\.entry)
-                if let found = classes.firstIndex(where: {
-                    Self.entries(members[$0[0]].scenario, before: fork + 1).map(\.entry) == mine
-                }) {
-                    classes[found].append(member)
-                } else {
-                    classes.append([member])
+            fresh = false
+            let future = group.map { members[$0].scenario.timeline.count(where: { $0.time >= fork }) }
+            let deficits = future.map { future[0] - $0 }
+            let stop = state!.advance(forkBefore: fork, shadowTimelineDeficit: max(0, deficits.max() ?? 0))
+            state!.sink = nil
+            switch stop {
+            case .fork(nil):
+                simulatedTime += max(0, min(fork, state!.limit) - segmentStart)
+                // Split by the entries up to the fork instant: each class agrees past it.
+                var classes: [[Int]] = []
+                var keys: [[TimelineEntry]] = []
+                for member in group {
+                    let mine = Self.entries(members[member].scenario, before: fork + 1).map(\.entry)
+                    if let found = keys.firstIndex(of: mine) {
+                        classes[found].append(member)
+                    } else {
+                        keys.append(mine)
+                        classes.append([member])
+                    }
                 }
-            }
-            // The last class takes the state itself: one copy of its arrays fewer.
-            for members in classes.dropLast() {
-                simulate(members, from: Fork(simulation: state!, pendingFrom: fork, current: representative, at: fork))
-            }
-            simulate(
-                classes[classes.count - 1],
-                from: Fork(simulation: state.take()!, pendingFrom: fork, current: representative, at: fork))
-        case .ended(let end) where end == state!.limit:
-            // Every member reached the horizon (or the cap) together.
-            simulatedTime += end - segmentStart
-            for member in group {
-                var copy = state!
-                if member != representative {
-                    copy.retarget(to: members[member].scenario, pendingFrom: state!.now + 1)
+                let largest = classes.indices.max { classes[$0].count < classes[$1].count } ?? 0
+                for (index, members) in classes.enumerated() where index != largest {
+                    simulate(
+                        members, from: Fork(simulation: state!, pendingFrom: fork, current: representative, at: fork))
                 }
-                finished[member] = copy.finish(at: end)
-            }
-        case .ended, .fork:
-            // Quiescent at `now`: the members with no entry left end here, the others go on.
-            let now = state!.now
-            simulatedTime += now - segmentStart
-            var going: [Int] = []
-            for (position, member) in group.enumerated() {
-                if state!.timelineRemaining - deficits[position] == 0 {
+                group = classes[largest]
+                start = Fork(simulation: state.take()!, pendingFrom: fork, current: representative, at: fork)
+            case .ended(let end) where end == state!.limit:
+                // Every member reached the horizon (or the cap) together.
+                simulatedTime += end - segmentStart
+                for member in group {
                     var copy = state!
                     if member != representative {
-                        copy.retarget(to: members[member].scenario, pendingFrom: now + 1)
+                        copy.retarget(to: members[member].scenario, pendingFrom: state!.now + 1)
                     }
-                    finished[member] = copy.finish(at: now)
-                } else {
-                    going.append(member)
+                    finished[member] = copy.finish(at: end)
                 }
-            }
-            precondition(going.count < group.count, "a quiescent fork ended no run")
-            if !going.isEmpty {
-                simulate(
-                    going, from: Fork(simulation: state.take()!, pendingFrom: now + 1, current: representative, at: now)
-                )
+                return
+            case .ended, .fork:
+                // Quiescent at `now`: the members with no entry left end here, the others go on.
+                let now = state!.now
+                simulatedTime += now - segmentStart
+                var going: [Int] = []
+                for (position, member) in group.enumerated() {
+                    if state!.timelineRemaining - deficits[position] == 0 {
+                        var copy = state!
+                        if member != representative {
+                            copy.retarget(to: members[member].scenario, pendingFrom: now + 1)
+                        }
+                        finished[member] = copy.finish(at: now)
+                    } else {
+                        going.append(member)
+                    }
+                }
+                precondition(going.count < group.count, "a quiescent fork ended no run")
+                guard !going.isEmpty else { return }
+                group = going
+                start = Fork(simulation: state.take()!, pendingFrom: now + 1, current: representative, at: now)
             }
         }
     }

@@ -78,10 +78,14 @@ public enum SweepRunner {
         _ group: [SweepPlan.Item], of plan: SweepPlan, events: EventLogWriter?, sharing: Locked<Sharing>?
     ) -> [SweepRun] {
         var members: [ForkTree.Member] = []
+        var memberOf: [Scenario: Int] = [:]
         var slots: [(scenario: Int, baseline: Int, model: Scenario, sinks: (EventLogSink, EventLogSink)?)] = []
         func member(_ scenario: Scenario, sink: EventLogSink?) -> Int {
-            let index = members.firstIndex { $0.scenario == scenario } ?? members.count
-            if index == members.count { members.append(ForkTree.Member(scenario: scenario)) }
+            let index = memberOf[scenario, default: members.count]
+            if index == members.count {
+                memberOf[scenario] = index
+                members.append(ForkTree.Member(scenario: scenario))
+            }
             if let sink { members[index].sinks.append(sink) }
             return index
         }
