@@ -9,9 +9,12 @@ public import BatchModel
 /// `batchsim report`, so both write the same report. Per event it does a switch and one or
 /// two integer updates; it allocates only when an array grows.
 public final class TimeSeriesRecorder: EventSink {
-    /// Node states a pool's chart stacks, in drawing order (bottom first).
+    /// Node states a pool's chart stacks, in drawing order (bottom first). `leavingpool` is a
+    /// node draining after an autoscale shrink (`taskcompletion`, `retaineddata`): billed until
+    /// its last task ends, so it is drawn; a removed node is in no state.
     public static let nodeStates: [NodeState] = [
         .running, .idle, .waitingforstarttask, .starting, .creating, .starttaskfailed, .unusable, .preempted,
+        .leavingpool,
     ]
 
     /// All mutable state in one value, so that each event costs one exclusivity check on
