@@ -110,4 +110,23 @@ struct ForkTreeTests {
         }
         Self.expectTheSame(members, "300 outage lengths")
     }
+
+    @Test func aCancelledTreeStopsBetweenStretchesAndReturnsNothing() throws {
+        let path = CommandRunner.repositoryRoot.appendingPathComponent("Scenarios/key-disabled-45m.yaml").path
+        let scenario = try ScenarioLoader.load(path: path).scenario
+        let members = Self.members(of: scenario).map { ForkTree.Member(scenario: $0) }
+        var asked = 0
+        let tree = ForkTree(members) {
+            asked += 1
+            return asked > 1  // the first stretch runs, then the tree is cancelled
+        }
+        #expect(tree.wasCancelled)
+        #expect(tree.results.isEmpty)
+        // Only the first stretch ran: all five members share 0..2h59 (the variant whose key
+        // action is a minute earlier than the fixture's 3 h parts there); each branch left
+        // asks once more and stops.
+        #expect(tree.simulatedTime == 179 * 60_000)
+        let whole = ForkTree(members) { false }
+        #expect(!whole.wasCancelled && whole.results.count == members.count)
+    }
 }

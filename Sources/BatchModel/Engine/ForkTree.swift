@@ -39,16 +39,21 @@ public struct ForkTree {
     static let maximumGroup = 128
 
     private let members: [Member]
-    /// Each member's result, in member order.
+    /// Each member's result, in member order; empty when the tree was cancelled.
     public private(set) var results: [RunResult]
+    /// Whether `isCancelled` stopped the tree before every member was simulated.
+    public private(set) var wasCancelled = false
+    private let isCancelled: () -> Bool
     /// Simulated milliseconds the tree processed, summed over its segments; the members' run
     /// lengths add up to more whenever something was shared.
     public private(set) var simulatedTime: SimTime = 0
     private var finished: [RunResult?]
 
-    /// Simulates every member to its end.
-    public init(_ members: [Member]) {
+    /// Simulates every member to its end, or stops early once `isCancelled` says so (it is asked
+    /// between the stretches of the tree, so a cancelled tree stops within one member's run).
+    public init(_ members: [Member], isCancelled: @escaping () -> Bool = { false }) {
         self.members = members
+        self.isCancelled = isCancelled
         results = []
         finished = Array(repeating: nil, count: members.count)
         var classes: [[Int]] = []
@@ -67,6 +72,7 @@ public struct ForkTree {
                 simulate(Array(group[chunk..<min(group.count, chunk + Self.maximumGroup)]), from: nil)
             }
         }
+        guard !wasCancelled else { return }
         results = finished.compactMap { $0 }
         precondition(results.count == members.count, "a member of the fork tree was not simulated")
     }
@@ -130,6 +136,8 @@ public struct ForkTree {
         var start = initialStart
         var fresh = start == nil
         while true {
+            if isCancelled() { wasCancelled = true }
+            guard !wasCancelled else { return }
             let representative = group[0]
             var state: Simulation?
             var segmentStart: SimTime = 0

@@ -64,19 +64,22 @@ public enum SweepRunner {
             count: units.count, workers: jobs, isCancelled: isCancelled,
             finished: { done, count in progress(done == count ? total : done * total / max(1, count), total) },
             transform: { unit in
-                simulateSharing(units[unit].map { items[$0] }, of: plan, events: events, sharing: sharing)
+                simulateSharing(
+                    units[unit].map { items[$0] }, of: plan, events: events, sharing: sharing, isCancelled: isCancelled)
             }
         )
-        return runs.compactMap { $0 }.flatMap { $0 }.sorted {
+        return runs.compactMap { $0 ?? nil }.flatMap { $0 }.sorted {
             ($0.item.point, $0.item.replication) < ($1.item.point, $1.item.replication)
         }
     }
 
     /// Items of one seed as one tree of forks: each distinct scenario and baseline simulated
-    /// once, the stretches they share simulated once; then logged and summarised per item.
+    /// once, the stretches they share simulated once; then logged and summarised per item. Nil
+    /// when cancelled part-way (an interrupted sweep without `--partial` keeps nothing new).
     private static func simulateSharing(
-        _ group: [SweepPlan.Item], of plan: SweepPlan, events: EventLogWriter?, sharing: Locked<Sharing>?
-    ) -> [SweepRun] {
+        _ group: [SweepPlan.Item], of plan: SweepPlan, events: EventLogWriter?, sharing: Locked<Sharing>?,
+        isCancelled: @escaping @Sendable () -> Bool
+    ) -> [SweepRun]? {
         var members: [ForkTree.Member] = []
         var memberOf: [Scenario: Int] = [:]
         var slots: [(scenario: Int, baseline: Int, model: Scenario, sinks: (EventLogSink, EventLogSink)?)] = []
@@ -97,7 +100,8 @@ public enum SweepRunner {
             let baseline = member(scenario.baseline, sink: sinks?.1)
             slots.append((own, baseline, scenario, sinks))
         }
-        let tree = ForkTree(members)
+        let tree = ForkTree(members, isCancelled: isCancelled)
+        guard !tree.wasCancelled else { return nil }
         sharing?.withLock {
             $0.simulatedTime += tree.simulatedTime
             for slot in slots {
