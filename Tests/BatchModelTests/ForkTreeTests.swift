@@ -129,4 +129,38 @@ struct ForkTreeTests {
         let whole = ForkTree(members) { false }
         #expect(!whole.wasCancelled && whole.results.count == members.count)
     }
+
+    /// outage-sweep.yaml (10 nodes, 10 tasks of 50–70 min from t = 0) with its timeline replaced
+    /// by its disableKey (true) and enableKey (false) actions at the given times.
+    static func outageSweep(_ timeline: [(SimTime, disable: Bool)], horizon: SimTime? = nil) throws -> Scenario {
+        let path = CommandRunner.repositoryRoot.appendingPathComponent(
+            "Tests/ExperimentsTests/Fixtures/outage-sweep.yaml"
+        )
+        .path
+        var scenario = try ScenarioLoader.load(path: path).scenario
+        let disable = scenario.timeline[0].action
+        let enable = scenario.timeline[1].action
+        scenario.horizon = horizon
+        scenario.timeline = timeline.map { TimelineEntry(time: $0.0, action: $0.disable ? disable : enable) }
+        return scenario
+    }
+
+    @Test func aClassWhoseRepresentativeRunsOutOfEventsStillForksForTheOthers() throws {
+        // Found in review: with a 2 h horizon the work is done by 71 min; the baseline (no
+        // entries) leads the class {baseline, disable at 90 min} after the fork at 30 min and
+        // runs out of events — the other member's disableKey at 90 min must still happen.
+        let minute: SimTime = 60_000
+        let at30 = try Self.outageSweep([(30 * minute, true)], horizon: 120 * minute)
+        let at90 = try Self.outageSweep([(90 * minute, true)], horizon: 120 * minute)
+        Self.expectTheSame([at30, at30.baseline, at90], "horizon, representative without events")
+        let alone = Simulation.run(at90)
+        #expect(alone.metrics.account.outages == 1)
+        // Without a horizon: the leader of {enable at 31 days, enable at 1 h} is stuck with its
+        // key disabled and its own entry past the 30-day cap; the other's enableKey at 1 h must
+        // still happen.
+        let late = try Self.outageSweep([(10 * minute, true), (31 * 1_440 * minute, false)])
+        let soon = try Self.outageSweep([(10 * minute, true), (60 * minute, false)])
+        Self.expectTheSame([late, late.baseline, soon], "no horizon, representative stuck past the cap")
+        #expect(Simulation.run(soon).metrics.tasks.completed == 10)
+    }
 }

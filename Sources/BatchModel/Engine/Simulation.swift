@@ -106,7 +106,8 @@ public struct Simulation {
         /// The run ended at this time (and so did its shadow).
         case ended(SimTime)
         /// The shadow run (the baseline of a shared prefix) can differ from here on: the next
-        /// instant is at or after `forkBefore`, or the shadow ended at `shadowEnd`.
+        /// instant is at or after `forkBefore` (or nothing of this run is left before it), or the
+        /// shadow ended at `shadowEnd`.
         case fork(shadowEnd: SimTime?)
     }
 
@@ -140,7 +141,9 @@ public struct Simulation {
                 }
             }
         }
-        return .ended(limit)
+        // Nothing of this run is left up to the limit; a fork within it still comes, since other
+        // runs of a tree may have entries there that this one lacks.
+        return forkBefore <= limit ? .fork(shadowEnd: nil) : .ended(limit)
     }
 
     /// No arrival to come, no task at a client, queued or running, no timeline action left,
