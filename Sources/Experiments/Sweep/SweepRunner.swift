@@ -59,7 +59,18 @@ public enum SweepRunner {
             }
         }
         let total = items.count
-        let units = groups
+        // Fewer seeds than workers (a sweep without replications has one): split each seed's
+        // points into contiguous chunks so that every worker has a tree, trading some sharing
+        // (each chunk simulates its own baseline) for the cores `--jobs` gives.
+        var chunks: [[Int]] = []
+        let pieces = groups.count < jobs ? (jobs + groups.count - 1) / groups.count : 1
+        for group in groups {
+            let size = max(1, (group.count + pieces - 1) / pieces)
+            for start in stride(from: 0, to: group.count, by: size) {
+                chunks.append(Array(group[start..<min(group.count, start + size)]))
+            }
+        }
+        let units = chunks
         let runs = ParallelMap.run(
             count: units.count, workers: jobs, isCancelled: isCancelled,
             finished: { done, count in progress(done == count ? total : done * total / max(1, count), total) },
