@@ -99,6 +99,8 @@ struct SweepTests {
         let unshared = Self.text(try Self.runs(jobs: 1, share: false))
         #expect(Self.text(try Self.runs(jobs: 1)) == unshared)
         #expect(Self.text(try Self.runs(jobs: 2)) == unshared)
+        // Three seeds for five workers: each seed's points split into chunks, a tree each.
+        #expect(Self.text(try Self.runs(jobs: 5)) == unshared)
         var sharded: [String] = []
         for index in 1...2 { sharded += Self.text(try Self.runs(jobs: 2, shard: (index, 2))) }
         let unshardedOrder = Set(unshared)
