@@ -100,11 +100,11 @@ public struct SweepOutputs: Sendable {
             + [s.mean, s.standardDeviation, s.confidenceLow, s.confidenceHigh, s.p5, s.p50, s.p95].map(number)
     }
 
-    /// Six decimals at most, no exponent for ordinary magnitudes.
+    /// Six decimals at most, never an exponent (`1e+15`, `5e-05`), as in `summary.json`.
     static func number(_ value: Double) -> String {
         let rounded = (value * 1_000_000).rounded() / 1_000_000
         if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int64(rounded)) }
-        return String(rounded)
+        return PlainNumberText.format(rounded)
     }
 
     private static func csvField(_ text: String) -> String {
