@@ -122,7 +122,9 @@ struct RunCommand: ParsableCommand {
             "simulated: \(processed) queue events, \(emitted) model events in \(String(format: "%.3f", seconds)) s "
                 + "(\(Int(perSecond)) queue events/s)"
         )
-        if run.baseline != nil {
+        if run.baseline != nil && noShare {
+            Terminal.printError("shared with the baseline: nothing (--no-share)")
+        } else if run.baseline != nil {
             let shared = Double(run.sharedTime) / Double(max(1, run.result.metrics.endTime))
             Terminal.printError(
                 "shared with the baseline: \(run.sharedEvents) queue events, "

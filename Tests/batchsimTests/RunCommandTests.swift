@@ -22,6 +22,21 @@ struct RunCommandTests {
         #expect(summary == expectedSummary)
     }
 
+    @Test func statsSayHowMuchTheBaselineShared() throws {
+        // worked-example.yaml disables its key at 30 min: the runs share 0..30 min.
+        let directory = try CommandRunner.temporaryDirectory()
+        let arguments = ["run", "Scenarios/worked-example.yaml", "--stats", "--quiet", "--no-events", "--no-report"]
+        let shared = try CommandRunner.run(arguments + ["--out", directory.appendingPathComponent("a").path])
+        #expect(shared.status == 0, "\(shared.standardError)")
+        #expect(shared.standardError.contains("0.5 h of simulated time"), "\(shared.standardError)")
+        let alone = try CommandRunner.run(
+            arguments + ["--no-share", "--out", directory.appendingPathComponent("b").path])
+        #expect(alone.standardError.contains("shared with the baseline: nothing (--no-share)"))
+        let a = try Data(contentsOf: directory.appendingPathComponent("a/summary.json"))
+        let b = try Data(contentsOf: directory.appendingPathComponent("b/summary.json"))
+        #expect(a == b)
+    }
+
     @Test func sameScenarioAndSeedGiveByteIdenticalSummaries() throws {
         let first = try CommandRunner.temporaryDirectory()
         let second = try CommandRunner.temporaryDirectory()
