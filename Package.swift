@@ -25,7 +25,9 @@ let package = Package(
         // Generic discrete-event machinery: clock, event queue, keyed random streams, distributions.
         .target(name: "SimulationKernel"),
         // Azure Batch + Key Vault semantics (SPEC §2): the scenario value, the state machines, metrics.
-        .target(name: "BatchModel", dependencies: ["SimulationKernel", "AutoscaleFormula"]),
+        .target(name: "BatchModel", dependencies: ["SimulationKernel", "AutoscaleFormula", "CPrefetch"]),
+        // A header-only software prefetch for the engine's hot loop (Swift has no intrinsic for it).
+        .systemLibrary(name: "CPrefetch"),
         // The system SQLite library (libsqlite3-dev) through a module map: no wrapper library.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // The SQLite event log: schema, batched writer on its own thread, readers.

@@ -56,6 +56,42 @@ struct EventQueueTests {
         #expect(popped.map(\.payload) == [4, 2, 1, 3])
     }
 
+    @Test("Events in the two lanes pop in the one order a single heap gives", arguments: [1, 2, 7])
+    func lanesMergeExactly(seed: UInt64) {
+        var queue = EventQueue<Int>()
+        var random = RandomStream(seed: seed, purpose: 1, entity: 2)
+        // The plain reading: every pending event, the least (time, phase, sequence) first.
+        var pending: [(time: SimTime, phase: UInt8, sequence: Int)] = []
+        var now: SimTime = 0
+        var pops = 0
+        for step in 0..<3000 {
+            // Interleave pops with schedules (never in the past), in both lanes, with many ties.
+            if random.nextUnit() < 0.4, let event = queue.popFirst() {
+                let least = pending.indices.min {
+                    (pending[$0].time, pending[$0].phase, pending[$0].sequence)
+                        < (pending[$1].time, pending[$1].phase, pending[$1].sequence)
+                }
+                #expect(least.map { pending[$0].sequence } == event.payload, "pop \(pops)")
+                if let least { pending.remove(at: least) }
+                now = event.time
+                pops += 1
+                continue
+            }
+            let time = now + SimTime(random.next() % 4)
+            let phase = UInt8(random.next() % 3)
+            let lane: EventQueue<Int>.Lane = random.nextUnit() < 0.5 ? .few : .main
+            queue.schedule(at: time, phase: phase, lane: lane, step)
+            pending.append((time, phase, step))
+            #expect(queue.count == pending.count)
+        }
+        #expect(pops > 500)
+        var rest: [Int] = []
+        while let event = queue.popFirst() { rest.append(event.payload) }
+        let order = pending.sorted { ($0.time, $0.phase, $0.sequence) < ($1.time, $1.phase, $1.sequence) }
+        #expect(rest == order.map(\.sequence))
+        #expect(queue.isEmpty)
+    }
+
     @Test("Events at the same instant and phase pop in insertion order", arguments: [1, 2, 3, 17, 500])
     func sameTimeAndPhaseInInsertionOrder(count: Int) {
         var queue = EventQueue<Int>()

@@ -31,6 +31,8 @@ struct AccountRuntime {
     var isAvailable: Bool { state == .accessible }
 
     /// Whether a detection or recovery timer is running (rule 1: the run goes on for it).
+    /// Inlined: the loop asks after every instant, and a call copied the whole account value.
+    @inline(__always)
     var isWaitingOnTimer: Bool { state == .recovering || (state == .accessible && lossStart != nil) }
 
     /// Moves to `new` at `time`, accounting the time spent in the previous state; returns the

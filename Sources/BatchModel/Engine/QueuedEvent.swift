@@ -1,10 +1,13 @@
+import SimulationKernel
+
 /// What one entry of the event queue does, with its typed arguments.
 ///
 /// Indices are `Int32` and generations `UInt32`, so every case fits in 12 bytes and the queue
 /// entries stay as small as the raw integers they replace. A generation invalidates an event
 /// whose cause was undone (a stopped task's completion, a recovered key's retention purge).
 enum QueuedEvent: Sendable {
-    case taskCompletion(task: Int32, generation: UInt32)
+    /// An attempt's end; `node` is there so that the loop can prefetch the node's record.
+    case taskCompletion(task: Int32, generation: UInt32, node: Int32)
     case nodeAllocated(node: Int32, allocation: Int32)
     case startTaskDone(node: Int32, allocation: Int32)
     case timelineAction(entry: Int32)
@@ -30,6 +33,15 @@ enum QueuedEvent: Sendable {
     case autoscaleDue
     /// A multiple of 30 s: the sampled pools take samples after the dispatch pass.
     case sampleTick
+
+    /// The queue's lane for its kind: arrival streams and client retries keep one event pending
+    /// each, so they wait in the small lane (the order is the same either way).
+    var lane: EventQueue<QueuedEvent>.Lane {
+        switch self {
+        case .arrival, .retry, .accountStep, .nodeReaction, .preemptionsDue, .autoscaleDue, .sampleTick: .few
+        default: .main
+        }
+    }
 
     /// The phase of the instant it belongs to (SPEC §2 "Order within one instant"): each kind
     /// of event has one, so scheduling never names it.

@@ -24,7 +24,16 @@ public struct SharedPrefix {
 
     /// Simulates `scenario` up to the fork and returns both runs there, ready to be finished
     /// (on any thread each).
-    public init(_ scenario: Scenario, sink: (any EventSink)?, baselineSink: (any EventSink)?) {
+    ///
+    /// - Parameter spareTasks: called once at the fork, for room to copy the task table into
+    ///   (`TaskRecord.spareTable(count:)` with the scenario's `definedTaskCount`), which a
+    ///   caller with a spare core prepares meanwhile; without it the copy allocates its own.
+    public init(
+        _ scenario: Scenario,
+        sink: (any EventSink)?,
+        baselineSink: (any EventSink)?,
+        spareTasks: (() -> [TaskRecord])? = nil
+    ) {
         let baselineScenario = scenario.baseline
         var baselineEntry = [Int32](repeating: -1, count: scenario.timeline.count)
         var removed = 0
@@ -52,7 +61,11 @@ public struct SharedPrefix {
         if case .fork(nil) = stop { pendingFrom = forkBefore } else { pendingFrom = shared.now + 1 }
         other.retarget(to: baselineScenario, pendingFrom: pendingFrom)
         other.sink = baselineSink
-        other.work.separateStorage()
+        if let spareTasks {
+            other.work.separateStorage(into: spareTasks())
+        } else {
+            other.work.separateStorage()
+        }
         other.fleet.nodes.reserveCapacity(other.fleet.nodes.count)
         let sharedTime = Self.forkTime(stop, shared)
         self.sharedTime = sharedTime

@@ -7,33 +7,38 @@ extension Simulation {
         guard count > 0 else { return }
         clients.unarrived += count
         var stream = ArrivalStream(block: block, base: now)
-        stream.nextTime = arrivalTime(of: 0, block: block, base: now, previous: now)
+        stream.nextTime = Self.arrivalTime(of: 0, in: work.blocks[block], seed: scenario.seed, base: now, previous: now)
         clients.streams.append(stream)
         schedule(.arrival(stream: Int32(index: clients.streams.count - 1)), at: stream.nextTime)
     }
 
     /// Arrival time of a block's i-th task in arrival order (SPEC §2 rule 8); `previous` is the
     /// arrival time of task i − 1 (the stream's base for the first), which Poisson gaps add to.
-    private func arrivalTime(of index: Int, block: Int, base: SimTime, previous: SimTime) -> SimTime {
-        switch work.blocks[block].tasks.arrival {
+    ///
+    /// Static, over the block it reads: as a method it was called from the mutating arrival
+    /// loop with a copy of the whole simulation value.
+    private static func arrivalTime(
+        of index: Int, in plan: borrowing TaskBlockPlan, seed: UInt64, base: SimTime, previous: SimTime
+    ) -> SimTime {
+        switch plan.tasks.arrival {
         case .at(let offset):
             return base + offset
         case .every(let interval, let from):
             return base + from + SimTime(index) * interval
         case .poisson(let perHour):
             let mean = Double(SimTime.millisecondsPerHour) / perHour
-            var random = random(.arrival, UInt64(work.blocks[block].firstTask + index))
+            var random = RandomStream(
+                seed: seed, purpose: Purpose.arrival.rawValue, entity: UInt64(plan.firstTask + index))
             return previous + DurationDistribution.exponential(mean: mean).sample(&random)
         case .trace(let rows):
-            return base + rows[Int(work.blocks[block].traceOrder[index])].submit
+            return base + rows[Int(plan.traceOrder[index])].submit
         }
     }
 
     /// The task number of a block's i-th task in arrival order.
-    private func taskNumber(_ index: Int, in block: Int) -> Int {
-        work.blocks[block].traceOrder.isEmpty
-            ? work.blocks[block].firstTask + index
-            : work.blocks[block].firstTask + Int(work.blocks[block].traceOrder[index])
+    @inline(__always)
+    private static func taskNumber(_ index: Int, in plan: borrowing TaskBlockPlan) -> Int {
+        plan.traceOrder.isEmpty ? plan.firstTask + index : plan.firstTask + Int(plan.traceOrder[index])
     }
 
     /// Phase 5: every task of the stream due now reaches its client.
@@ -41,15 +46,16 @@ extension Simulation {
         let block = clients.streams[index].block
         let count = work.blocks[block].tasks.count
         while clients.streams[index].next < count && clients.streams[index].nextTime == now {
-            let task = taskNumber(clients.streams[index].next, in: block)
+            let task = Self.taskNumber(clients.streams[index].next, in: work.blocks[block])
             clients.streams[index].next += 1
             clients.unarrived -= 1
             work.tasks[task].arrivalTime = now
             attemptSubmission(task)
             if clients.streams[index].next < count {
-                clients.streams[index].nextTime = arrivalTime(
+                clients.streams[index].nextTime = Self.arrivalTime(
                     of: clients.streams[index].next,
-                    block: block,
+                    in: work.blocks[block],
+                    seed: scenario.seed,
                     base: clients.streams[index].base,
                     previous: now
                 )
@@ -57,8 +63,12 @@ extension Simulation {
         }
         if clients.streams[index].next < count {
             schedule(.arrival(stream: Int32(index: index)), at: clients.streams[index].nextTime)
+            work.tasks.prefetch(Self.taskNumber(clients.streams[index].next, in: work.blocks[block]))
         }
     }
+
+    /// How far ahead of the task being retried its client's queue is prefetched.
+    private static let retryLookahead = 8
 
     /// Phase 5: the client of a job tries again with every task whose retry is due now.
     mutating func deliverRetries(job: Int) {
@@ -68,7 +78,13 @@ extension Simulation {
         while !clients.retryQueues[job].isEmpty
             && clients.retryQueues[job].times[clients.retryQueues[job].head] == now
         {
-            let task = Int(clients.retryQueues[job].tasks[clients.retryQueues[job].head])
+            let head = clients.retryQueues[job].head
+            let task = Int(clients.retryQueues[job].tasks[head])
+            // A long outage leaves tens of thousands of tasks at the client, each retried every
+            // interval: bring in the records of those a few places ahead.
+            if head + Self.retryLookahead < clients.retryQueues[job].tasks.count {
+                work.tasks.prefetch(Int(clients.retryQueues[job].tasks[head + Self.retryLookahead]))
+            }
             clients.retryQueues[job].head += 1
             clients.atClient -= 1
             attemptSubmission(task)

@@ -14,7 +14,11 @@
                 slotsInUse[Int(tasks[task].nodeIndex)] += tasks[task].requiredSlots
                 runningCount += 1
             }
-            precondition(runningCount == work.running.count, "running list out of step with task phases")
+            precondition(runningCount == work.runningCount, "running count out of step with task phases")
+            precondition(
+                work.running.filter { $0 >= 0 }.count == runningCount
+                    && work.running.allSatisfy { $0 < 0 || tasks[Int($0)].phase == .running },
+                "running list out of step with task phases")
             var unusable = 0
             for node in nodes.indices where !nodes[node].isRemoved {
                 let pool = Int(nodes[node].pool)

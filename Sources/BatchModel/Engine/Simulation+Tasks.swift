@@ -36,7 +36,9 @@ extension Simulation {
         if fleet.nodes[node].state == .idle { setNodeState(node, .running) }
 
         let remaining = work.tasks[task].sampledDuration - work.tasks[task].checkpoint
-        schedule(.taskCompletion(task: Int32(task), generation: work.tasks[task].generation), at: now + remaining)
+        schedule(
+            .taskCompletion(task: Int32(task), generation: work.tasks[task].generation, node: Int32(node)),
+            at: now + remaining)
         emit(
             .task,
             task,
@@ -132,9 +134,7 @@ extension Simulation {
     /// progress since its last checkpoint is lost (SPEC §2 rule 10). Requeues do not count
     /// against `maxTaskRetryCount`.
     mutating func requeueRunningTasks(where matches: (NodeRecord) -> Bool) {
-        var stopped = work.running.filter { matches(fleet.nodes[Int(work.tasks[Int($0)].nodeIndex)]) }
-        stopped.sort()
-        for task in stopped.map({ Int($0) }) {
+        for task in work.runningTasks(where: { matches(fleet.nodes[Int(work.tasks[$0].nodeIndex)]) }) {
             let block = Int(work.tasks[task].block)
             let progress = work.tasks[task].checkpoint + (now - work.tasks[task].attemptStart)
             let every = work.settings[block].checkpointEvery
@@ -162,9 +162,7 @@ extension Simulation {
     /// Ends every running task whose node matches as failed, in task-number order: completed with
     /// failure, never retried, no lost work (`$NodeDeallocationOption = terminate`, SPEC §7 rule 26).
     mutating func terminateRunningTasks(where matches: (NodeRecord) -> Bool) {
-        var stopped = work.running.filter { matches(fleet.nodes[Int(work.tasks[Int($0)].nodeIndex)]) }
-        stopped.sort()
-        for task in stopped.map({ Int($0) }) {
+        for task in work.runningTasks(where: { matches(fleet.nodes[Int(work.tasks[$0].nodeIndex)]) }) {
             release(task)
             finish(task, as: .failed)
         }

@@ -121,6 +121,11 @@ public struct Simulation {
             now = head.time
             while let event = queue.first, event.time == now, let popped = queue.popFirst() {
                 counters.processedEvents += 1
+                // The next completion's records are cache misses otherwise: fetch them meanwhile.
+                if case .taskCompletion(let task, _, let node) = queue.first?.payload {
+                    work.prefetchCompletion(of: Int(task))
+                    fleet.nodes.prefetch(Int(node))
+                }
                 handle(popped.payload)
             }
             dispatchDirtyPools()
@@ -134,9 +139,9 @@ public struct Simulation {
                 sampleDue = false
                 recordSamples()
             }
-            if scenario.horizon == nil {
-                if isQuiescent(timelineLeft: timelineRemaining) { return .ended(now) }
-                if shadowTimelineDeficit > 0, isQuiescent(timelineLeft: timelineRemaining - shadowTimelineDeficit) {
+            if scenario.horizon == nil, isQuiescentApartFromTimeline {
+                if timelineRemaining == 0 { return .ended(now) }
+                if shadowTimelineDeficit > 0, timelineRemaining == shadowTimelineDeficit {
                     return .fork(shadowEnd: now)
                 }
             }
@@ -146,16 +151,20 @@ public struct Simulation {
         return forkBefore <= limit ? .fork(shadowEnd: nil) : .ended(limit)
     }
 
-    /// No arrival to come, no task at a client, queued or running, no timeline action left,
-    /// and no detection or recovery timer running.
-    func isQuiescent(timelineLeft: Int) -> Bool {
-        clients.unarrived == 0 && clients.atClient == 0 && work.queued == 0 && work.running.isEmpty
-            && timelineLeft == 0 && !account.isWaitingOnTimer
+    /// No arrival to come, no task at a client, queued or running, and no detection or
+    /// recovery timer running: with no timeline action left either, the run is over (rule 1).
+    ///
+    /// A property small enough to inline: the loop asks after every instant, and a call of a
+    /// non-mutating method from the mutating loop copied the whole simulation value.
+    @inline(__always)
+    var isQuiescentApartFromTimeline: Bool {
+        clients.unarrived == 0 && clients.atClient == 0 && work.queued == 0 && work.runningCount == 0
+            && !account.isWaitingOnTimer
     }
 
     mutating func handle(_ event: QueuedEvent) {
         switch event {
-        case .taskCompletion(let task, let generation): completeAttempt(Int(task), generation: generation)
+        case .taskCompletion(let task, let generation, _): completeAttempt(Int(task), generation: generation)
         case .nodeAllocated(let node, let allocation): allocationFinished(Int(node), allocation: allocation)
         case .startTaskDone(let node, let allocation): startTaskAttemptEnded(Int(node), allocation: allocation)
         case .timelineAction(let entry): perform(entry: Int(entry))
@@ -182,7 +191,7 @@ public struct Simulation {
 
     /// Puts an event on the queue in its own phase of the instant at `time`.
     mutating func schedule(_ event: QueuedEvent, at time: SimTime) {
-        queue.schedule(at: time, phase: event.phase.rawValue, event)
+        queue.schedule(at: time, phase: event.phase.rawValue, lane: event.lane, event)
     }
 
     @inline(__always)
@@ -209,7 +218,9 @@ public struct Simulation {
         )
     }
 
-    /// A keyed random stream of this run (SPEC §2 rule 12).
+    /// A keyed random stream of this run (SPEC §2 rule 12). Always inlined: a call of a
+    /// non-mutating method from a mutating one copied the whole simulation value (945 bytes).
+    @inline(__always)
     func random(_ purpose: Purpose, _ entity: UInt64, _ index: UInt64 = 0) -> RandomStream {
         RandomStream(seed: scenario.seed, purpose: purpose.rawValue, entity: entity, index: index)
     }

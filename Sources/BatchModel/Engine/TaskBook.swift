@@ -4,7 +4,9 @@ import SimulationKernel
 /// running now (SPEC §2 rule 8 numbers them).
 ///
 /// It owns the running set: a task is in `running` exactly while its phase is `.running`, and
-/// `runningPosition` finds it there in O(1), so a requeue or a completion never scans.
+/// `runningPosition` finds it there in O(1), so a requeue or a completion never scans. A task
+/// that stops leaves a hole (-1) that the next start fills, rather than moving the last entry
+/// into its place: the moved task's position would be one more cache miss per completion.
 struct TaskBook {
     /// Per-block settings the hot paths read.
     struct BlockSettings {
@@ -17,8 +19,12 @@ struct TaskBook {
     var tasks: [TaskRecord] = []
     var blocks: [TaskBlockPlan] = []
     var settings: [BlockSettings] = []
-    /// Tasks running now, in no particular order.
+    /// Tasks running now, in no particular order, and holes (-1) left by tasks that stopped.
     private(set) var running: [Int32] = []
+    /// The holes in `running`, reused last in first out.
+    private var holes: [Int32] = []
+    /// How many tasks are running now.
+    private(set) var runningCount = 0
     /// Where each task is in `running`; -1 when it is not running.
     private var runningPosition: [Int32] = []
     /// Tasks accepted and waiting in a pool queue.
@@ -29,8 +35,24 @@ struct TaskBook {
     /// both copy them (three copies of the largest arrays instead of two).
     mutating func separateStorage() {
         tasks.reserveCapacity(tasks.count)
+        separateRunningSet()
+    }
+
+    private mutating func separateRunningSet() {
         runningPosition.reserveCapacity(runningPosition.count)
         running.reserveCapacity(running.count)
+        holes.reserveCapacity(holes.count)
+    }
+
+    /// Gives this copy its own task storage, copying the task table into `spare` (room made by
+    /// `TaskRecord.spareTable(count:)`, its pages already touched) when it is large enough.
+    /// `spare` is consumed, so that it is the only reference to its storage and the copy
+    /// goes into it rather than into a fresh allocation.
+    mutating func separateStorage(into spare: consuming [TaskRecord]) {
+        guard spare.isEmpty, spare.capacity >= tasks.count else { return separateStorage() }
+        spare.append(contentsOf: tasks)
+        tasks = spare
+        separateRunningSet()
     }
 
     /// Sizes the running set once every task is defined.
@@ -42,19 +64,39 @@ struct TaskBook {
     /// Adds a task to the running set.
     /// - Complexity: O(1)
     mutating func markRunning(_ task: Int) {
-        runningPosition[task] = Int32(running.count)
-        running.append(Int32(task))
+        runningCount += 1
+        if let hole = holes.popLast() {
+            running[Int(hole)] = Int32(task)
+            runningPosition[task] = hole
+        } else {
+            runningPosition[task] = Int32(running.count)
+            running.append(Int32(task))
+        }
     }
 
     /// Takes a task out of the running set.
     /// - Complexity: O(1)
     mutating func unmarkRunning(_ task: Int) {
-        let position = Int(runningPosition[task])
-        let last = running.removeLast()
-        if Int(last) != task {
-            running[position] = last
-            runningPosition[Int(last)] = Int32(position)
-        }
+        let position = runningPosition[task]
+        running[Int(position)] = -1
+        holes.append(position)
         runningPosition[task] = -1
+        runningCount -= 1
+    }
+
+    /// The tasks running now for which `matches` holds, in task-number order.
+    func runningTasks(where matches: (Int) -> Bool) -> [Int] {
+        var found: [Int] = []
+        for task in running where task >= 0 && matches(Int(task)) { found.append(Int(task)) }
+        found.sort()
+        return found
+    }
+
+    /// Starts bringing in what a task's completion will touch (its record and its place in
+    /// the running set); see `Array.prefetch`.
+    @inline(__always)
+    func prefetchCompletion(of task: Int) {
+        tasks.prefetch(task)
+        runningPosition.prefetch(task)
     }
 }

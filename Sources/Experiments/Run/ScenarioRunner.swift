@@ -11,6 +11,31 @@ public import Reporting
 /// other thread of the program. `share: false` (`--no-share`) simulates both from t = 0; the
 /// results are identical either way.
 public enum ScenarioRunner {
+    /// Simulates the shared prefix on one thread while the other, idle until the fork, prepares
+    /// the room the baseline's copy of the task table goes into (see `TaskRecord.spareTable`):
+    /// the fork then costs a copy into memory already touched, not a cold one.
+    private static func sharedPrefixUsingSpareThread(
+        _ scenario: Scenario, sink: (any EventSink)?, baselineSink: (any EventSink)?
+    ) -> SharedPrefix {
+        let spare = Locked<[TaskRecord]?>(nil)
+        let sinks = Transfer((sink, baselineSink))
+        let results = ParallelMap.run(count: 2, workers: 2) { index -> Transfer<SharedPrefix>? in
+            guard index == 0 else {
+                let table = TaskRecord.spareTable(count: scenario.definedTaskCount)
+                spare.withLock { $0 = table }
+                return nil
+            }
+            let prefix = SharedPrefix(
+                scenario, sink: sinks.value.0, baselineSink: sinks.value.1,
+                spareTasks: { spare.wait { $0.take() } })
+            return Transfer(prefix)
+        }
+        guard let prefix = results[0]??.value else {
+            preconditionFailure("a shared prefix that cannot be cancelled finished without a result")
+        }
+        return prefix
+    }
+
     /// - Parameters:
     ///   - scenario: the scenario as loaded (its seed already overridden if asked).
     ///   - withBaseline: `false` for `--no-baseline`: no `baseline.` or `impact.` metrics.
@@ -30,7 +55,12 @@ public enum ScenarioRunner {
             return ScenarioRun(scenario: scenario, result: Simulation.run(scenario, sink: sink), baseline: nil)
         }
         if share {
-            let prefix = SharedPrefix(scenario, sink: sink, baselineSink: baselineSink)
+            let prefix: SharedPrefix
+            if threads >= 2 {
+                prefix = sharedPrefixUsingSpareThread(scenario, sink: sink, baselineSink: baselineSink)
+            } else {
+                prefix = SharedPrefix(scenario, sink: sink, baselineSink: baselineSink)
+            }
             var run: ScenarioRun
             if threads >= 2 {
                 let runs = [Transfer(prefix.scenario), Transfer(prefix.baseline)]  // each finished by one thread

@@ -1,0 +1,76 @@
+import Testing
+
+@testable import BatchModel
+
+/// The slot tree against the plain reading of its two queries: a scan of every node.
+@Suite("SlotTree")
+struct SlotTreeTests {
+    /// A small deterministic generator (the tests need no keyed streams).
+    private struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    private func scanFirst(_ values: [Int32], atLeast slots: Int32) -> Int? {
+        values.firstIndex { $0 >= slots }
+    }
+
+    @Test("queries agree with a scan after random updates", arguments: [1, 15, 16, 17, 255, 256, 257, 2500, 5000])
+    func randomUpdates(capacity: Int) {
+        var tree = SlotTree(capacity: capacity)
+        var values = Array(repeating: Int32(0), count: capacity)
+        var random = Generator(state: UInt64(capacity))
+        for step in 0..<4000 {
+            let node = random.next(capacity)
+            // Mostly small changes of slot counts, as tasks start and end, and some zeros.
+            let value = random.next(8) == 0 ? 0 : Int32(random.next(5))
+            tree.set(node, value)
+            values[node] = value
+            #expect(tree.maxFree == values.max(), "max after step \(step)")
+            let slots = Int32(1 + random.next(4))
+            #expect(tree.firstNode(withAtLeast: slots) == scanFirst(values, atLeast: slots), "first fit at \(step)")
+            #expect(tree.firstNode(withAtLeast: tree.maxFree) == scanFirst(values, atLeast: values.max() ?? 0))
+            #expect(tree.value(node) == value)
+        }
+        #if BATCHSIM_INTERNAL_CHECKS
+            #expect(tree.isConsistent())
+        #endif
+    }
+
+    @Test("a decrease of a group's largest entry finds the next largest")
+    func decreaseOfLargest() {
+        var tree = SlotTree(capacity: 300)
+        tree.set(3, 2)
+        tree.set(200, 7)
+        tree.set(17, 5)
+        #expect(tree.maxFree == 7)
+        tree.set(200, 1)
+        #expect(tree.maxFree == 5)
+        #expect(tree.firstNode(withAtLeast: 5) == 17)
+        #expect(tree.firstNode(withAtLeast: 2) == 3)
+        tree.set(17, 0)
+        tree.set(3, 0)
+        #expect(tree.maxFree == 1)
+        #expect(tree.firstNode(withAtLeast: 1) == 200)
+        #expect(tree.firstNode(withAtLeast: 2) == nil)
+    }
+
+    @Test("growing keeps every value, and clear empties the tree")
+    func growAndClear() {
+        var tree = SlotTree(capacity: 4)
+        tree.set(2, 3)
+        tree.set(40, 4)
+        tree.set(1000, 2)
+        #expect(tree.capacity >= 1001)
+        #expect(tree.value(2) == 3 && tree.value(40) == 4 && tree.value(1000) == 2)
+        #expect(tree.firstNode(withAtLeast: 3) == 2)
+        #expect(tree.firstNode(withAtLeast: 4) == 40)
+        tree.clear()
+        #expect(tree.maxFree == 0)
+        #expect(tree.firstNode(withAtLeast: 1) == nil)
+        #expect(tree.value(40) == 0)
+    }
+}
