@@ -46,17 +46,26 @@ public struct BinaryMinHeap<Element: HeapOrdered>: Sendable where Element: Senda
         guard !storage.isEmpty else { return last }
         let top = storage[0]
         storage.withUnsafeMutableBufferPointer { heap in
+            // Floyd's variant: move the hole at the top down to a leaf along the smaller
+            // children (one comparison per level), then sift the last element up from there.
+            // The last element belongs near the bottom, so that second walk is short: about
+            // half the comparisons of the usual sift-down, and they are the unpredictable ones.
             let count = heap.count
-            var parent = 0
+            var hole = 0
             while true {
-                var child = 2 * parent + 1
+                var child = 2 * hole + 1
                 guard child < count else { break }
-                if child + 1 < count && heap[child + 1].precedes(heap[child]) { child += 1 }
-                guard heap[child].precedes(last) else { break }
-                heap[parent] = heap[child]
-                parent = child
+                if child + 1 < count { child &+= heap[child + 1].precedes(heap[child]) ? 1 : 0 }
+                heap[hole] = heap[child]
+                hole = child
             }
-            heap[parent] = last
+            while hole > 0 {
+                let parent = (hole - 1) >> 1
+                guard last.precedes(heap[parent]) else { break }
+                heap[hole] = heap[parent]
+                hole = parent
+            }
+            heap[hole] = last
         }
         return top
     }

@@ -40,6 +40,18 @@ public struct EventQueue<Payload>: Sendable where Payload: Sendable {
         return main
     }
 
+    /// The time of the earliest pending event, or `SimTime.max` when none is: cheaper than
+    /// `first` for an event loop that asks after every event.
+    ///
+    /// - Complexity: O(1)
+    @inlinable public var nextTime: SimTime {
+        min(heap.first?.time ?? .max, lane.first?.time ?? .max)
+    }
+
+    /// The earliest pending event of the main lane, without removing it: a hint of what comes
+    /// soon (the loop prefetches for it), not necessarily the earliest event.
+    @inlinable public var firstInMainLane: ScheduledEvent<Payload>? { heap.first }
+
     /// Adds an event at `time` in `phase` (0…255; lower phases happen first within an instant).
     ///
     /// - Complexity: O(log n)

@@ -25,12 +25,13 @@ struct SlotTreeTests {
         var random = Generator(state: UInt64(capacity))
         for step in 0..<4000 {
             let node = random.next(capacity)
-            // Mostly small changes of slot counts, as tasks start and end, and some zeros.
-            let value = random.next(8) == 0 ? 0 : Int32(random.next(5))
+            // Mostly small slot counts, as on 4-slot nodes, some zeros, and some large ones.
+            let largest = step % 3 == 0 ? 40 : 5
+            let value = random.next(8) == 0 ? 0 : Int32(random.next(largest))
             tree.set(node, value)
             values[node] = value
             #expect(tree.maxFree == values.max(), "max after step \(step)")
-            let slots = Int32(1 + random.next(4))
+            let slots = Int32(1 + random.next(largest))
             #expect(tree.firstNode(withAtLeast: slots) == scanFirst(values, atLeast: slots), "first fit at \(step)")
             #expect(tree.firstNode(withAtLeast: tree.maxFree) == scanFirst(values, atLeast: values.max() ?? 0))
             #expect(tree.value(node) == value)

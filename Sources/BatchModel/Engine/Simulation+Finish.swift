@@ -8,7 +8,7 @@ extension Simulation {
         fleet.close(at: end)
         var metrics = RunMetrics()
         metrics.endTime = end
-        metrics.tasks = taskMetrics()
+        (metrics.tasks, metrics.jobs) = taskAndJobMetrics()
         metrics.account = RunMetrics.Account(
             outages: account.outages,
             unavailable: end - account.time(in: .accessible),
@@ -17,7 +17,6 @@ extension Simulation {
             rejectedOperations: account.rejectedOperations,
             finalState: account.state
         )
-        metrics.jobs = jobMetrics()
         (metrics.pools, metrics.nodes, metrics.cost) = nodeMetrics(end: end)
         return RunResult(
             metrics: metrics,
@@ -30,7 +29,12 @@ extension Simulation {
         )
     }
 
-    private func taskMetrics() -> RunMetrics.Tasks {
+    /// The task and job metrics, in one pass over the task table (a large run's table is
+    /// 100 MB: a pass is worth saving on the run's critical path).
+    private func taskAndJobMetrics() -> (RunMetrics.Tasks, [RunMetrics.Job]) {
+        var jobs = scenario.jobs.map { RunMetrics.Job(id: $0.id) }
+        var jobAllDone = Array(repeating: true, count: jobs.count)
+        var jobLastFinish = Array(repeating: SimTime(-1), count: jobs.count)
         var metrics = RunMetrics.Tasks()
         metrics.submitted = counters.submitted
         metrics.completed = counters.completed
@@ -48,17 +52,24 @@ extension Simulation {
         var allDone = true
         var lastFinish: SimTime = -1
         for task in work.tasks {
+            let job = Int(task.job)
             if task.requeues > 0 { metrics.requeuedDistinct += 1 }
             if task.firstStartTime >= 0 { waits.append(task.firstStartTime - task.arrivalTime) }
             switch task.phase {
             case .succeeded, .failed:
                 turnarounds.append(task.finishTime - task.arrivalTime)
                 lastFinish = max(lastFinish, task.finishTime)
+                if task.phase == .succeeded { jobs[job].completed += 1 } else { jobs[job].failed += 1 }
+                jobLastFinish[job] = max(jobLastFinish[job], task.finishTime)
             case .dropped:
                 break
             default:
                 allDone = false
+                jobAllDone[job] = false
             }
+        }
+        for job in jobs.indices where jobAllDone[job] && jobLastFinish[job] >= 0 {
+            jobs[job].makespan = jobLastFinish[job]
         }
         metrics.makespan = allDone && lastFinish >= 0 ? lastFinish : nil
         let wait = Percentiles.nearestRanks([50, 95, 99, 100], of: &waits)
@@ -66,32 +77,7 @@ extension Simulation {
         let turnaround = Percentiles.nearestRanks([50, 95, 99, 100], of: &turnarounds)
         (metrics.turnaroundP50, metrics.turnaroundP95, metrics.turnaroundP99, metrics.turnaroundMax) =
             (turnaround[0], turnaround[1], turnaround[2], turnaround[3])
-        return metrics
-    }
-
-    private func jobMetrics() -> [RunMetrics.Job] {
-        var jobs = scenario.jobs.map { RunMetrics.Job(id: $0.id) }
-        var allDone = Array(repeating: true, count: jobs.count)
-        var lastFinish = Array(repeating: SimTime(-1), count: jobs.count)
-        for task in work.tasks {
-            let job = Int(task.job)
-            switch task.phase {
-            case .succeeded:
-                jobs[job].completed += 1
-                lastFinish[job] = max(lastFinish[job], task.finishTime)
-            case .failed:
-                jobs[job].failed += 1
-                lastFinish[job] = max(lastFinish[job], task.finishTime)
-            case .dropped:
-                break
-            default:
-                allDone[job] = false
-            }
-        }
-        for job in jobs.indices where allDone[job] && lastFinish[job] >= 0 {
-            jobs[job].makespan = lastFinish[job]
-        }
-        return jobs
+        return (metrics, jobs)
     }
 
     private func nodeMetrics(end: SimTime) -> ([RunMetrics.Pool], RunMetrics.Nodes, RunMetrics.Cost) {

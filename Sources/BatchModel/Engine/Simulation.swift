@@ -116,13 +116,15 @@ public struct Simulation {
     /// could differ from it: before the first instant at `forkBefore` or later, or after an
     /// instant at which the shadow is quiescent (it ends there, rule 1).
     mutating func advance(forkBefore: SimTime, shadowTimelineDeficit: Int) -> Stop {
-        while let head = queue.first, head.time <= limit {
-            if head.time >= forkBefore { return .fork(shadowEnd: nil) }
-            now = head.time
-            while let event = queue.first, event.time == now, let popped = queue.popFirst() {
+        while queue.nextTime <= limit {
+            let head = queue.nextTime
+            if head >= forkBefore { return .fork(shadowEnd: nil) }
+            now = head
+            while queue.nextTime == now, let popped = queue.popFirst() {
                 counters.processedEvents += 1
-                // The next completion's records are cache misses otherwise: fetch them meanwhile.
-                if case .taskCompletion(let task, _, let node) = queue.first?.payload {
+                // The next completion's records are cache misses otherwise: fetch them meanwhile
+                // (completions wait in the main lane).
+                if case .taskCompletion(let task, _, let node) = queue.firstInMainLane?.payload {
                     work.prefetchCompletion(of: Int(task))
                     fleet.nodes.prefetch(Int(node))
                 }
@@ -134,7 +136,7 @@ public struct Simulation {
                 counters.instants += 1
                 if counters.instants % max(1, (work.tasks.count + fleet.nodes.count) / 512) == 0 { checkInvariants() }
             #endif
-            if let next = queue.first, next.time == now { continue }
+            if queue.nextTime == now { continue }
             if sampleDue {
                 sampleDue = false
                 recordSamples()
