@@ -20,14 +20,20 @@ part() { # name, pattern of the symbols that make it up (the first match's inclu
     share=$(grep -E "$2" "$work/symbols" | head -1 | cut -d' ' -f1 || true)
     printf "%-44s %7s\n" "$1" "${share:-0%}"
 }
+total() { # name, pattern: the sum of the inclusive shares of every matching symbol (leaves)
+    share=$(grep -E "$2" "$work/symbols" | awk '{ sub("%", "", $1); sum += $1 } END { printf "%.2f%%", sum }')
+    printf "%-44s %7s\n" "$1" "$share"
+}
 echo "inclusive share of CPU samples, $scenario (scenario + baseline, not shared):"
 part "event loop (advance, all handlers)" 'SimulationV7advance'
 part "  dispatch passes (scheduler)" 'SimulationV18dispatchDirtyPools'
 part "    task starts (incl. duration draws)" 'SimulationV5start_2on'
 part "  arrivals and client submissions" 'SimulationV15deliverArrivals'
+part "  client retries after rejections" 'SimulationV14deliverRetries'
 part "  attempt completions" 'SimulationV15completeAttempt'
 part "    freeing slots (release)" 'SimulationV7release'
-part "  event queue inserts" 'EventQueueV8schedule'
+total "  event queue inserts" 'BinaryMinHeapV6insert.*ScheduledEvent'
+total "  slot index (placements, slot changes)" 'SlotTreeV(3set|9firstNode)'
 part "set-up (task table, initial nodes)" 'SimulationV5setUp'
 part "metrics at the end (finish)" 'SimulationV6finish'
 part "page faults (first touch of memory)" 'asm_exc_page_fault'

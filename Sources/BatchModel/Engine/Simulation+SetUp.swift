@@ -54,16 +54,17 @@ extension Simulation {
                 checkpointEvery: block.checkpointEvery ?? 0
             )
         )
-        for index in 0..<block.count {
-            var slots = block.requiredSlots
-            var duration: SimTime = -1
-            if case .trace(let rows) = block.arrival {
-                slots = rows[index].requiredSlots ?? slots
-                duration = rows[index].duration ?? -1
-            }
-            var record = TaskRecord(block: blockIndex, job: Int32(job), requiredSlots: Int32(slots))
-            record.sampledDuration = duration
-            work.tasks.append(record)
+        let record = TaskRecord(block: blockIndex, job: Int32(job), requiredSlots: Int32(block.requiredSlots))
+        guard case .trace(let rows) = block.arrival else {
+            // Every task of the block starts out the same: one fill, not a million appends.
+            work.tasks.append(contentsOf: repeatElement(record, count: block.count))
+            return
+        }
+        for row in rows.prefix(block.count) {
+            var traced = record
+            traced.requiredSlots = Int32(row.requiredSlots ?? block.requiredSlots)
+            traced.sampledDuration = row.duration ?? -1
+            work.tasks.append(traced)
         }
     }
 
