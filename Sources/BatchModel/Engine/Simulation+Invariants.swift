@@ -19,6 +19,9 @@
                 work.running.filter { $0 >= 0 }.count == runningCount
                     && work.running.allSatisfy { $0 < 0 || tasks[Int($0)].phase == .running },
                 "running list out of step with task phases")
+            precondition(
+                work.runningNodes.allSatisfy { tasks[Int($0.task)].nodeIndex == $0.node },
+                "running list's nodes out of step with the tasks")
             var unusable = 0
             for node in nodes.indices where !nodes[node].isRemoved {
                 let pool = Int(nodes[node].pool)

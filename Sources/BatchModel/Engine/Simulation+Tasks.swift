@@ -28,7 +28,7 @@ extension Simulation {
         work.tasks[task].attemptStart = now
         work.tasks[task].starts += 1
         if work.tasks[task].firstStartTime < 0 { work.tasks[task].firstStartTime = now }
-        work.markRunning(task)
+        work.markRunning(task, on: node)
 
         fleet.occupy(node, slots: slots)
         fleet.pools[Int(fleet.nodes[node].pool)].slots.set(
@@ -126,15 +126,18 @@ extension Simulation {
 
     /// Requeues the tasks running on one node (a preemption, SPEC §6 rule 19).
     mutating func requeueRunningTasks(onNode node: Int) {
-        let (pool, index) = (fleet.nodes[node].pool, fleet.nodes[node].indexInPool)
-        requeueRunningTasks { $0.pool == pool && $0.indexInPool == index }
+        requeue(work.runningTasks(onNodesWhere: { $0 == node }))
     }
 
-    /// Stops every running task whose node matches, in task-number order, and requeues it:
-    /// progress since its last checkpoint is lost (SPEC §2 rule 10). Requeues do not count
-    /// against `maxTaskRetryCount`.
+    /// Requeues the running tasks of every node that matches (see `requeue(_:)`).
     mutating func requeueRunningTasks(where matches: (NodeRecord) -> Bool) {
-        for task in work.runningTasks(where: { matches(fleet.nodes[Int(work.tasks[$0].nodeIndex)]) }) {
+        requeue(work.runningTasks(onNodesWhere: { matches(fleet.nodes[$0]) }))
+    }
+
+    /// Stops running tasks, in task-number order, and requeues them: progress since the last
+    /// checkpoint is lost (SPEC §2 rule 10). Requeues do not count against `maxTaskRetryCount`.
+    private mutating func requeue(_ stopped: [Int]) {
+        for task in stopped {
             let block = Int(work.tasks[task].block)
             let progress = work.tasks[task].checkpoint + (now - work.tasks[task].attemptStart)
             let every = work.settings[block].checkpointEvery
@@ -162,7 +165,7 @@ extension Simulation {
     /// Ends every running task whose node matches as failed, in task-number order: completed with
     /// failure, never retried, no lost work (`$NodeDeallocationOption = terminate`, SPEC §7 rule 26).
     mutating func terminateRunningTasks(where matches: (NodeRecord) -> Bool) {
-        for task in work.runningTasks(where: { matches(fleet.nodes[Int(work.tasks[$0].nodeIndex)]) }) {
+        for task in work.runningTasks(onNodesWhere: { matches(fleet.nodes[$0]) }) {
             release(task)
             finish(task, as: .failed)
         }

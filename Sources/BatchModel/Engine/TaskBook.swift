@@ -21,6 +21,10 @@ struct TaskBook {
     var settings: [BlockSettings] = []
     /// Tasks running now, in no particular order, and holes (-1) left by tasks that stopped.
     private(set) var running: [Int32] = []
+    /// The node of each entry of `running` (-1 for holes), side by side with it: finding the
+    /// tasks of a node then reads this compact array, not a task record per running task (a
+    /// Spot run looks up the tasks of a preempted node thousands of times).
+    private var runningNode: [Int32] = []
     /// The holes in `running`, reused last in first out.
     private var holes: [Int32] = []
     /// How many tasks are running now.
@@ -41,6 +45,7 @@ struct TaskBook {
     private mutating func separateRunningSet() {
         runningPosition.reserveCapacity(runningPosition.count)
         running.reserveCapacity(running.count)
+        runningNode.reserveCapacity(runningNode.count)
         holes.reserveCapacity(holes.count)
     }
 
@@ -63,14 +68,16 @@ struct TaskBook {
 
     /// Adds a task to the running set.
     /// - Complexity: O(1)
-    mutating func markRunning(_ task: Int) {
+    mutating func markRunning(_ task: Int, on node: Int) {
         runningCount += 1
         if let hole = holes.popLast() {
             running[Int(hole)] = Int32(task)
+            runningNode[Int(hole)] = Int32(node)
             runningPosition[task] = hole
         } else {
             runningPosition[task] = Int32(running.count)
             running.append(Int32(task))
+            runningNode.append(Int32(node))
         }
     }
 
@@ -79,17 +86,26 @@ struct TaskBook {
     mutating func unmarkRunning(_ task: Int) {
         let position = runningPosition[task]
         running[Int(position)] = -1
+        runningNode[Int(position)] = -1
         holes.append(position)
         runningPosition[task] = -1
         runningCount -= 1
     }
 
-    /// The tasks running now for which `matches` holds, in task-number order.
-    func runningTasks(where matches: (Int) -> Bool) -> [Int] {
+    /// The tasks running now on a node for which `matches` holds (given the node's global
+    /// number), in task-number order.
+    func runningTasks(onNodesWhere matches: (Int) -> Bool) -> [Int] {
         var found: [Int] = []
-        for task in running where task >= 0 && matches(Int(task)) { found.append(Int(task)) }
+        for position in running.indices where running[position] >= 0 && matches(Int(runningNode[position])) {
+            found.append(Int(running[position]))
+        }
         found.sort()
         return found
+    }
+
+    /// The node each running task runs on, for the invariant checks.
+    var runningNodes: [(task: Int32, node: Int32)] {
+        running.indices.filter { running[$0] >= 0 }.map { (running[$0], runningNode[$0]) }
     }
 
     /// Starts bringing in what a task's completion will touch (its record and its place in
