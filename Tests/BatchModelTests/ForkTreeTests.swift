@@ -91,6 +91,13 @@ struct ForkTreeTests {
         // Simulated once instead of n times saves n − 1 times the stretch.
         let shared = 5 * 3 * 3_600_000 + (4 + 3 + 2 + 1) * 15 * 60_000
         #expect(tree.simulatedTime == runs - SimTime(shared))
+
+        // Without records, each result has the same metrics and no tables (a sweep without an
+        // event log keeps one member's tables at a time, not the whole tree's).
+        let lean = ForkTree(members.map { ForkTree.Member(scenario: $0) }, keepsRecords: false)
+        #expect(lean.results.map(\.metrics) == tree.results.map(\.metrics))
+        #expect(lean.results.allSatisfy { $0.tasks.isEmpty && $0.nodes.isEmpty })
+        #expect(tree.results.allSatisfy { !$0.tasks.isEmpty && !$0.nodes.isEmpty })
     }
 
     @Test func aTreeOfHundredsOfMembersSplittingOneByOneStaysExact() throws {

@@ -39,6 +39,8 @@ public struct ForkTree {
     static let maximumGroup = 128
 
     private let members: [Member]
+    /// Whether members' results keep their task and node tables (`RunResult.tasks`, `.nodes`).
+    private let keepsRecords: Bool
     /// Each member's result, in member order; empty when the tree was cancelled.
     public private(set) var results: [RunResult]
     /// Whether `isCancelled` stopped the tree before every member was simulated.
@@ -51,8 +53,14 @@ public struct ForkTree {
 
     /// Simulates every member to its end, or stops early once `isCancelled` says so (it is asked
     /// between the stretches of the tree, so a cancelled tree stops within one member's run).
-    public init(_ members: [Member], isCancelled: @escaping () -> Bool = { false }) {
+    ///
+    /// - Parameter keepsRecords: `false` empties each result's task and node tables as soon as
+    ///   its member ends, for callers that read only metrics (a sweep without an event log):
+    ///   a tree's members all end before it returns, and a large scenario's tables are 100 MB
+    ///   per member.
+    public init(_ members: [Member], keepsRecords: Bool = true, isCancelled: @escaping () -> Bool = { false }) {
         self.members = members
+        self.keepsRecords = keepsRecords
         self.isCancelled = isCancelled
         results = []
         finished = Array(repeating: nil, count: members.count)
@@ -157,7 +165,7 @@ public struct ForkTree {
                 if fresh { state!.setUp() }
                 let end = state!.advance()
                 simulatedTime += end - segmentStart
-                finished[representative] = state!.finish(at: end)
+                record(state!.finish(at: end), of: representative)
                 return
             }
             let fork = forkTime(group, from: pendingFrom)
@@ -198,7 +206,7 @@ public struct ForkTree {
                     if member != representative {
                         copy.retarget(to: members[member].scenario, pendingFrom: state!.now + 1)
                     }
-                    finished[member] = copy.finish(at: end)
+                    record(copy.finish(at: end), of: member)
                 }
                 return
             case .ended, .fork:
@@ -212,7 +220,7 @@ public struct ForkTree {
                         if member != representative {
                             copy.retarget(to: members[member].scenario, pendingFrom: now + 1)
                         }
-                        finished[member] = copy.finish(at: now)
+                        record(copy.finish(at: now), of: member)
                     } else {
                         going.append(member)
                     }
@@ -223,6 +231,16 @@ public struct ForkTree {
                 start = Fork(simulation: state.take()!, pendingFrom: now + 1, current: representative, at: now)
             }
         }
+    }
+
+    /// Keeps a member's result, without its tables unless the caller wants them.
+    private mutating func record(_ result: RunResult, of member: Int) {
+        var result = result
+        if !keepsRecords {
+            result.tasks = []
+            result.nodes = []
+        }
+        finished[member] = result
     }
 
     /// The sink of a shared segment: each member's sinks, with the entries of this segment

@@ -111,7 +111,8 @@ public enum SweepRunner {
             let baseline = member(scenario.baseline, sink: sinks?.1)
             slots.append((own, baseline, scenario, sinks))
         }
-        let tree = ForkTree(members, isCancelled: isCancelled)
+        // Only the event log reads the runs' task and node tables.
+        let tree = ForkTree(members, keepsRecords: events != nil, isCancelled: isCancelled)
         guard !tree.wasCancelled else { return nil }
         sharing?.withLock {
             $0.simulatedTime += tree.simulatedTime
