@@ -53,14 +53,17 @@ runs=${BATCHSIM_RUNS:-5}
 walls=()
 batchsim_rss=0
 for ((run = 0; run < runs; run++)); do
+    # `timed` runs in a subshell: its exit 2 shows here as a read of nothing.
     read -r wall rss < <(timed "$work/batchsim.log" \
-        "$batchsim" run "$scenario" --no-events --no-report --quiet ${BATCHSIM_ARGS:-} --out "$work/batchsim")
+        "$batchsim" run "$scenario" --no-events --no-report --quiet ${BATCHSIM_ARGS:-} --out "$work/batchsim") ||
+        { echo "batchsim run failed" >&2; exit 2; }
     walls+=("$wall")
-    [[ "$rss" == "?" || "$rss" -gt "$batchsim_rss" ]] && batchsim_rss=$rss
+    if [[ "$rss" == "?" || "$rss" -gt "$batchsim_rss" ]]; then batchsim_rss=$rss; fi
 done
 batchsim_wall=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{ w[NR] = $1 } END { print w[int((NR + 1) / 2)] }')
 read -r simpy_wall simpy_rss < <(timed "$work/simpy.log" \
-    "$python" "$model" run "$scenario" --out "$work/simpy-summary.json")
+    "$python" "$model" run "$scenario" --out "$work/simpy-summary.json") ||
+    { echo "the SimPy model failed" >&2; exit 2; }
 
 set +e
 "$python" "$model" compare "$work/simpy-summary.json" "$work/batchsim/summary.json" >"$work/compare.txt"

@@ -20,7 +20,8 @@ part() { # name, pattern of the symbols that make it up (the first match's inclu
     share=$(grep -E "$2" "$work/symbols" | head -1 | cut -d' ' -f1 || true)
     printf "%-44s %7s\n" "$1" "${share:-0%}"
 }
-total() { # name, pattern: the sum of the inclusive shares of every matching symbol (leaves)
+total() { # name, pattern: the sum of the inclusive shares of the matching symbols (anchor the
+    # pattern to whole functions: a closure inside one of them would be counted twice)
     share=$(grep -E "$2" "$work/symbols" | awk '{ sub("%", "", $1); sum += $1 } END { printf "%.2f%%", sum }')
     printf "%-44s %7s\n" "$1" "$share"
 }
@@ -32,8 +33,8 @@ part "  arrivals and client submissions" 'SimulationV15deliverArrivals'
 part "  client retries after rejections" 'SimulationV14deliverRetries'
 part "  attempt completions" 'SimulationV15completeAttempt'
 part "    freeing slots (release)" 'SimulationV7release'
-total "  event queue inserts" 'BinaryMinHeapV6insert.*ScheduledEvent'
-total "  slot index (placements, slot changes)" 'SlotTreeV(3set|9firstNode)'
+part "  event queue inserts" 'BinaryMinHeapV6insert.*ScheduledEvent'
+total "  slot index (placements, slot changes)" 'SlotTreeV(3setyySi_s5Int32VtF|9firstNode11withAtLeastSiSgs5Int32V_tF)$'
 part "set-up (task table, initial nodes)" 'SimulationV5setUp'
 part "metrics at the end (finish)" 'SimulationV6finish'
 part "page faults (first touch of memory)" 'asm_exc_page_fault'

@@ -39,9 +39,10 @@ struct SlotTreeTests {
         #if BATCHSIM_INTERNAL_CHECKS
             #expect(tree.isConsistent())
         #endif
+        #expect(tree.firstNode(withAtLeast: 0) == 0)
     }
 
-    @Test("a decrease of a group's largest entry finds the next largest")
+    @Test("a decrease of the largest value finds the next largest, and emptied words clear above")
     func decreaseOfLargest() {
         var tree = SlotTree(capacity: 300)
         tree.set(3, 2)
@@ -57,6 +58,15 @@ struct SlotTreeTests {
         #expect(tree.maxFree == 1)
         #expect(tree.firstNode(withAtLeast: 1) == 200)
         #expect(tree.firstNode(withAtLeast: 2) == nil)
+        // Node 200 is alone in its word (192...255): clearing it must clear the bit above.
+        tree.set(200, 0)
+        #expect(tree.maxFree == 0)
+        #expect(tree.firstNode(withAtLeast: 1) == nil)
+        tree.set(299, 1)
+        #expect(tree.firstNode(withAtLeast: 1) == 299)
+        #if BATCHSIM_INTERNAL_CHECKS
+            #expect(tree.isConsistent())
+        #endif
     }
 
     @Test("growing keeps every value, and clear empties the tree")
@@ -65,10 +75,15 @@ struct SlotTreeTests {
         tree.set(2, 3)
         tree.set(40, 4)
         tree.set(1000, 2)
-        #expect(tree.capacity >= 1001)
         #expect(tree.value(2) == 3 && tree.value(40) == 4 && tree.value(1000) == 2)
+        #expect(tree.value(5000) == 0)
+        #expect(tree.firstNode(withAtLeast: 2) == 2)
         #expect(tree.firstNode(withAtLeast: 3) == 2)
         #expect(tree.firstNode(withAtLeast: 4) == 40)
+        tree.set(2, 0)
+        tree.set(40, 0)
+        #expect(tree.firstNode(withAtLeast: 2) == 1000)
+        #expect(tree.firstNode(withAtLeast: 3) == nil)
         tree.clear()
         #expect(tree.maxFree == 0)
         #expect(tree.firstNode(withAtLeast: 1) == nil)

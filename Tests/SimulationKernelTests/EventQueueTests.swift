@@ -66,7 +66,10 @@ struct EventQueueTests {
         var pops = 0
         for step in 0..<3000 {
             // Interleave pops with schedules (never in the past), in both lanes, with many ties.
+            let head = queue.first
             if random.nextUnit() < 0.4, let event = queue.popFirst() {
+                #expect(head?.payload == event.payload, "first agrees with popFirst at pop \(pops)")
+                #expect(head?.time == event.time)
                 let least = pending.indices.min {
                     (pending[$0].time, pending[$0].phase, pending[$0].sequence)
                         < (pending[$1].time, pending[$1].phase, pending[$1].sequence)
@@ -83,6 +86,7 @@ struct EventQueueTests {
             queue.schedule(at: time, phase: phase, lane: lane, step)
             pending.append((time, phase, step))
             #expect(queue.count == pending.count)
+            #expect(queue.nextTime == pending.map(\.time).min())
         }
         #expect(pops > 500)
         var rest: [Int] = []
@@ -90,6 +94,23 @@ struct EventQueueTests {
         let order = pending.sorted { ($0.time, $0.phase, $0.sequence) < ($1.time, $1.phase, $1.sequence) }
         #expect(rest == order.map(\.sequence))
         #expect(queue.isEmpty)
+    }
+
+    @Test("Rewriting payloads keeps the survivors' order across both lanes")
+    func rewriteAcrossLanes() {
+        var queue = EventQueue<Int>()
+        for index in 0..<40 {
+            queue.schedule(at: SimTime(index % 5), phase: UInt8(index % 3), lane: index % 2 == 0 ? .few : .main, index)
+        }
+        var expected = EventQueue<Int>()
+        for index in 0..<40 where index % 3 != 0 {
+            expected.schedule(at: SimTime(index % 5), phase: UInt8(index % 3), index * 10)
+        }
+        // Drop every third event (both lanes hold some) and rewrite the others.
+        queue.rewritePayloads { $0 % 3 == 0 ? nil : $0 * 10 }
+        #expect(queue.count == expected.count)
+        #expect(queue.isValidHeap())
+        #expect(drain(&queue).map(\.payload) == drain(&expected).map(\.payload))
     }
 
     @Test("Events at the same instant and phase pop in insertion order", arguments: [1, 2, 3, 17, 500])

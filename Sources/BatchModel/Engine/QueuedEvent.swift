@@ -35,7 +35,9 @@ enum QueuedEvent: Sendable {
     case sampleTick
 
     /// The queue's lane for its kind: arrival streams and client retries keep one event pending
-    /// each, so they wait in the small lane (the order is the same either way).
+    /// each, and the account's steps, the nodes' reactions, due preemptions, autoscale and
+    /// sampling ticks one per run, so they wait in the small lane (the order is the same either
+    /// way).
     var lane: EventQueue<QueuedEvent>.Lane {
         switch self {
         case .arrival, .retry, .accountStep, .nodeReaction, .preemptionsDue, .autoscaleDue, .sampleTick: .few

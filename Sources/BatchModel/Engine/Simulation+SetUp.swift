@@ -60,7 +60,8 @@ extension Simulation {
             work.tasks.append(contentsOf: repeatElement(record, count: block.count))
             return
         }
-        for row in rows.prefix(block.count) {
+        precondition(rows.count == block.count, "a trace block's count is its number of rows")
+        for row in rows {
             var traced = record
             traced.requiredSlots = Int32(row.requiredSlots ?? block.requiredSlots)
             traced.sampledDuration = row.duration ?? -1

@@ -51,6 +51,7 @@ struct SlotTree {
     ///
     /// - Complexity: O(|value - old value| × levels)
     mutating func set(_ node: Int, _ value: Int32) {
+        precondition(value >= 0, "a node's free slots are never negative")
         if node >= capacity { grow(toHold: node + 1) }
         let old = values[node]
         guard value != old else { return }
@@ -146,15 +147,16 @@ struct SlotTree {
     }
 
     #if BATCHSIM_INTERNAL_CHECKS
-        /// The bit sets, counts and maximum agree with the values.
+        /// The bit sets, counts and maximum are those that the values give when set one by one
+        /// into an empty tree: no stale bit anywhere, at any level.
         func isConsistent() -> Bool {
-            for k in countAtLeast.indices {
-                let holders = values.indices.filter { values[$0] > k }
-                if countAtLeast[k] != holders.count || firstNode(withAtLeast: Int32(k + 1)) != holders.first {
-                    return false
-                }
-            }
-            return maxFree == (values.max() ?? 0)
+            var rebuilt = SlotTree(capacity: capacity)
+            for node in values.indices where values[node] != 0 { rebuilt.set(node, values[node]) }
+            let sets = rebuilt.countAtLeast.count
+            return rebuilt.maxFree == maxFree && rebuilt.countAtLeast == Array(countAtLeast.prefix(sets))
+                && countAtLeast.dropFirst(sets).allSatisfy { $0 == 0 }
+                && rebuilt.bits == Array(bits.prefix(rebuilt.bits.count))
+                && bits.dropFirst(rebuilt.bits.count).allSatisfy { $0 == 0 }
         }
     #endif
 }

@@ -4,7 +4,8 @@ import SimulationKernel
 /// running now (SPEC §2 rule 8 numbers them).
 ///
 /// It owns the running set: a task is in `running` exactly while its phase is `.running`, and
-/// `runningPosition` finds it there in O(1), so a requeue or a completion never scans. A task
+/// `runningPosition` finds it there in O(1), so a completion never scans; a requeue scans the
+/// running set's compact node column, not the task table. A task
 /// that stops leaves a hole (-1) that the next start fills, rather than moving the last entry
 /// into its place: the moved task's position would be one more cache miss per completion.
 struct TaskBook {
@@ -103,10 +104,12 @@ struct TaskBook {
         return found
     }
 
-    /// The node each running task runs on, for the invariant checks.
-    var runningNodes: [(task: Int32, node: Int32)] {
-        running.indices.filter { running[$0] >= 0 }.map { (running[$0], runningNode[$0]) }
-    }
+    #if BATCHSIM_INTERNAL_CHECKS
+        /// The node each running task runs on, for the invariant checks.
+        var runningNodes: [(task: Int32, node: Int32)] {
+            running.indices.filter { running[$0] >= 0 }.map { (running[$0], runningNode[$0]) }
+        }
+    #endif
 
     /// Starts bringing in what a task's completion will touch (its record and its place in
     /// the running set); see `Array.prefetch`.

@@ -21,8 +21,10 @@ public enum ScenarioRunner {
         let sinks = Transfer((sink, baselineSink))
         let results = ParallelMap.run(count: 2, workers: 2) { index -> Transfer<SharedPrefix>? in
             guard index == 0 else {
-                let table = TaskRecord.spareTable(count: scenario.definedTaskCount)
-                spare.withLock { $0 = table }
+                // Made under the lock, so that no reference to it is left on this thread when
+                // the fork takes it (a second reference would make the copy allocate anew).
+                // The fork waits for it either way; with two workers this item has its own.
+                spare.withLock { $0 = TaskRecord.spareTable(count: scenario.definedTaskCount) }
                 return nil
             }
             let prefix = SharedPrefix(
