@@ -42,6 +42,43 @@ struct SlotTreeTests {
         #expect(tree.firstNode(withAtLeast: 0) == 0)
     }
 
+    @Test(
+        "values assigned in bulk and reindexed give the tree that sets one by one give",
+        arguments: [1, 63, 64, 65, 300, 5000])
+    func bulkReindex(capacity: Int) {
+        var random = Generator(state: UInt64(capacity) &* 31)
+        var bulk = SlotTree(capacity: capacity)
+        var single = SlotTree(capacity: capacity)
+        for round in 0..<6 {
+            // Some values already indexed, then a batch assigned as after an outage.
+            for _ in 0..<capacity / 3 {
+                let node = random.next(capacity)
+                let value = Int32(random.next(round.isMultiple(of: 2) ? 5 : 260))
+                bulk.set(node, value)
+                single.set(node, value)
+            }
+            for _ in 0..<capacity {
+                let node = random.next(capacity)
+                let value = Int32(random.next(round.isMultiple(of: 2) ? 260 : 5))
+                bulk.assign(node, value)
+                single.set(node, value)
+            }
+            bulk.reindex()
+            #expect(bulk.maxFree == single.maxFree, "round \(round)")
+            for slots in Int32(1)...Int32(261) {
+                #expect(bulk.firstNode(withAtLeast: slots) == single.firstNode(withAtLeast: slots))
+            }
+            #if BATCHSIM_INTERNAL_CHECKS
+                #expect(bulk.isConsistent())
+            #endif
+            // The index keeps working one by one after a rebuild.
+            let node = random.next(capacity)
+            bulk.set(node, 0)
+            single.set(node, 0)
+            #expect(bulk.maxFree == single.maxFree)
+        }
+    }
+
     @Test("a decrease of the largest value finds the next largest, and emptied words clear above")
     func decreaseOfLargest() {
         var tree = SlotTree(capacity: 300)

@@ -165,6 +165,21 @@ struct NodeFleet {
         pools[pool].dirty = true
     }
 
+    /// Makes many usable nodes' free slots visible to the scheduler at once (nodes coming back
+    /// after an outage): their values first, then each pool's index rebuilt once.
+    mutating func publishSlots(ofNodes returning: [Int]) {
+        var touched = Array(repeating: false, count: pools.count)
+        for node in returning {
+            let pool = Int(nodes[node].pool)
+            pools[pool].slots.assign(Int(nodes[node].indexInPool), nodes[node].freeSlots)
+            touched[pool] = true
+        }
+        for pool in pools.indices where touched[pool] {
+            pools[pool].slots.reindex()
+            pools[pool].dirty = true
+        }
+    }
+
     /// Hides every slot from the scheduler (an outage).
     mutating func hideAllSlots() {
         for pool in pools.indices { pools[pool].slots.clear() }

@@ -88,10 +88,12 @@ extension Simulation {
     /// Every unusable node returns to the state its allocation has reached by now (rule 11).
     mutating func returnUnusableNodes() {
         fleet.heldByOutage = false
+        var returning: [Int] = []
         for node in fleet.nodes.indices where !fleet.nodes[node].isRemoved && fleet.nodes[node].state == .unusable {
             setNodeState(node, fleet.nodes[node].allocationState)
-            if fleet.nodes[node].allocationState == .idle { fleet.publishSlots(node) }
+            if fleet.nodes[node].allocationState == .idle { returning.append(node) }
         }
+        fleet.publishSlots(ofNodes: returning)
     }
 
     /// Asks for the account to look at its key in this instant's phase 3.

@@ -98,6 +98,58 @@ struct SlotTree {
         }
     }
 
+    /// Sets a node's free slots without updating the index: for many nodes at once, followed by
+    /// `reindex()` (a pool coming back after an outage; one by one, a node of 256 free slots
+    /// would set 256 bits).
+    mutating func assign(_ node: Int, _ value: Int32) {
+        precondition(value >= 0, "a node's free slots are never negative")
+        if node >= capacity { grow(toHold: node + 1) }
+        values[node] = value
+    }
+
+    /// Rebuilds the bit sets, counts and maximum from the values.
+    ///
+    /// - Complexity: O(nodes + words × largest value): each group of 64 nodes is bucketed by
+    ///   value once, and set k's word is the nodes of value k or more.
+    mutating func reindex() {
+        let largest = Int(values.max() ?? 0)
+        if largest > countAtLeast.count { addSets(upTo: largest) }
+        for index in bits.indices { bits[index] = 0 }
+        for index in countAtLeast.indices { countAtLeast[index] = 0 }
+        maxFree = Int32(largest)
+        guard largest > 0 else { return }
+        var buckets = [UInt64](repeating: 0, count: largest + 1)
+        let words = (capacity + 63) >> 6
+        for word in 0..<words {
+            let first = word << 6
+            var top = 0
+            for node in first..<min(first + 64, capacity) where values[node] > 0 {
+                let value = Int(values[node])
+                buckets[value] |= 1 << UInt64(node - first)
+                top = max(top, value)
+            }
+            var holders: UInt64 = 0
+            var k = top
+            while k >= 1 {
+                holders |= buckets[k]
+                buckets[k] = 0
+                bits[(k - 1) * wordsPerSet + word] = holders
+                countAtLeast[k - 1] += holders.nonzeroBitCount
+                k -= 1
+            }
+        }
+        // Each level above: bit i of word j says whether word 64j + i below has a bit.
+        for set in 0..<largest {
+            let base = set * wordsPerSet
+            for level in 1..<levelStart.count {
+                let below = levelStart[level - 1]
+                for child in 0..<(levelStart[level] - below) where bits[base + below + child] != 0 {
+                    bits[base + levelStart[level] + (child >> 6)] |= 1 << UInt64(child & 63)
+                }
+            }
+        }
+    }
+
     /// Sets every node to 0 (an outage: nothing can run anywhere).
     mutating func clear() {
         for index in values.indices { values[index] = 0 }
