@@ -26,15 +26,21 @@ public struct BinaryMinHeap<Element: HeapOrdered>: Sendable where Element: Senda
     public mutating func insert(_ element: Element) {
         storage.append(element)
         storage.withUnsafeMutableBufferPointer { heap in
-            var child = heap.count - 1
-            while child > 0 {
-                let parent = (child - 1) >> 1
-                guard element.precedes(heap[parent]) else { break }
-                heap[child] = heap[parent]
-                child = parent
-            }
-            heap[child] = element
+            Self.siftUp(element, from: heap.count - 1, in: heap)
         }
+    }
+
+    /// Puts `element` in the hole at `hole`, moving it up past the parents it precedes.
+    @inlinable @inline(__always)
+    static func siftUp(_ element: Element, from hole: Int, in heap: UnsafeMutableBufferPointer<Element>) {
+        var hole = hole
+        while hole > 0 {
+            let parent = (hole - 1) >> 1
+            guard element.precedes(heap[parent]) else { break }
+            heap[hole] = heap[parent]
+            hole = parent
+        }
+        heap[hole] = element
     }
 
     /// Removes and returns the first element.
@@ -59,13 +65,7 @@ public struct BinaryMinHeap<Element: HeapOrdered>: Sendable where Element: Senda
                 heap[hole] = heap[child]
                 hole = child
             }
-            while hole > 0 {
-                let parent = (hole - 1) >> 1
-                guard last.precedes(heap[parent]) else { break }
-                heap[hole] = heap[parent]
-                hole = parent
-            }
-            heap[hole] = last
+            Self.siftUp(last, from: hole, in: heap)
         }
         return top
     }
