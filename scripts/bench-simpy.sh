@@ -50,6 +50,7 @@ timed() {
 # batchsim's run is short and its wall time varies from run to run more than SimPy's minute
 # does: take the median of several runs (BATCHSIM_RUNS, default 5), and the largest peak RSS.
 runs=${BATCHSIM_RUNS:-5}
+[[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "BATCHSIM_RUNS: expected a positive whole number, found '$runs'" >&2; exit 2; }
 walls=()
 batchsim_rss=0
 for ((run = 0; run < runs; run++)); do
